@@ -1,0 +1,35 @@
+#include "workstation/workstation_config.h"
+
+#include "tests/support/test_util.h"
+
+namespace intake {
+namespace {
+
+TEST(WorkstationConfigTest, RoundTripsThroughJson) {
+  WorkstationConfig c;
+  c.workstation_id = "CNAP7";
+  c.spool_dir = "/tmp/spool";
+  c.back_office.id = "pfu-poltava";
+  c.back_office.url = "https://bo.example:8443";
+  c.scanner.resolution = 200;
+  auto parsed = ParseWorkstationConfig(WorkstationConfigToJson(c));
+  ASSERT_OK(parsed);
+  EXPECT_EQ(parsed->workstation_id, "CNAP7");
+  EXPECT_EQ(parsed->back_office.id, "pfu-poltava");
+  EXPECT_EQ(parsed->scanner.resolution, 200);
+  EXPECT_EQ(parsed->queue_path(), "/tmp/spool/queue.sqlite");
+}
+
+TEST(WorkstationConfigTest, ErrorsNameTheField) {
+  auto bad_res = ParseWorkstationConfig(R"({"scanner": {"resolution": 5}})");
+  ASSERT_FALSE(bad_res.ok());
+  EXPECT_NE(bad_res.status().message().find("scanner.resolution"), std::string::npos);
+  auto bad_url = ParseWorkstationConfig(R"({"back_office": {"url": "ftp://x"}})");
+  ASSERT_FALSE(bad_url.ok());
+  EXPECT_NE(bad_url.status().message().find("back_office.url"), std::string::npos);
+  auto not_json = ParseWorkstationConfig("{workstation");
+  EXPECT_EQ(not_json.status().code(), Code::kInvalidArgument);
+}
+
+}  // namespace
+}  // namespace intake

@@ -1,0 +1,79 @@
+#include "workstation/workstation_config.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/file_util.h"
+#include "workstation/case_id.h"
+
+namespace intake {
+
+using nlohmann::json;
+
+Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
+  WorkstationConfig c;
+  try {
+    json j = json::parse(json_text);
+    if (!j.is_object()) return InvalidArgument("the configuration must be a JSON object");
+    c.workstation_id = j.value("workstation_id", c.workstation_id);
+    c.operator_id = j.value("operator", c.operator_id);
+    c.service = j.value("service", c.service);
+    c.spool_dir = j.value("spool_dir", c.spool_dir.string());
+    c.keys_dir = j.value("keys_dir", std::string());
+    if (j.contains("scanner")) {
+      const json& s = j.at("scanner");
+      c.scanner.device = s.value("device", c.scanner.device);
+      c.scanner.sane_config_dir = s.value("sane_config_dir", c.scanner.sane_config_dir);
+      c.scanner.source = s.value("source", c.scanner.source);
+      c.scanner.mode = s.value("mode", c.scanner.mode);
+      c.scanner.resolution = s.value("resolution", c.scanner.resolution);
+    }
+    if (j.contains("back_office")) {
+      const json& b = j.at("back_office");
+      c.back_office.id = b.value("id", c.back_office.id);
+      c.back_office.url = b.value("url", c.back_office.url);
+      c.back_office.keys_dir = b.value("keys_dir", std::string());
+    }
+  } catch (const json::exception& e) {
+    return InvalidArgument(std::string("the configuration is not valid JSON: ") + e.what());
+  }
+  if (!IsValidWorkstationId(c.workstation_id))
+    return InvalidArgument("workstation_id must be 1-16 letters or digits");
+  if (c.spool_dir.empty()) return InvalidArgument("spool_dir must be set");
+  if (c.scanner.resolution < 50 || c.scanner.resolution > 1200)
+    return InvalidArgument("scanner.resolution must be between 50 and 1200 dpi");
+  if (c.back_office.url.rfind("http://", 0) != 0 && c.back_office.url.rfind("https://", 0) != 0)
+    return InvalidArgument("back_office.url must start with http:// or https://");
+  return c;
+}
+
+Result<WorkstationConfig> LoadWorkstationConfig(const std::filesystem::path& path) {
+  auto text = ReadFile(path);
+  if (!text.ok())
+    return text.status().WithContext("cannot read the configuration (pass --config PATH)");
+  auto config = ParseWorkstationConfig(*text);
+  if (!config.ok()) return config.status().WithContext(path.string());
+  return config;
+}
+
+std::string WorkstationConfigToJson(const WorkstationConfig& c) {
+  json j = {
+      {"workstation_id", c.workstation_id},
+      {"operator", c.operator_id},
+      {"service", c.service},
+      {"spool_dir", c.spool_dir.string()},
+      {"keys_dir", c.keys_dir.string()},
+      {"scanner",
+       {{"device", c.scanner.device},
+        {"sane_config_dir", c.scanner.sane_config_dir},
+        {"source", c.scanner.source},
+        {"mode", c.scanner.mode},
+        {"resolution", c.scanner.resolution}}},
+      {"back_office",
+       {{"id", c.back_office.id},
+        {"url", c.back_office.url},
+        {"keys_dir", c.back_office.keys_dir.string()}}},
+  };
+  return j.dump(2) + "\n";
+}
+
+}  // namespace intake

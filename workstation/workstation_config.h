@@ -1,0 +1,58 @@
+// The workstation's configuration: one JSON file (default /etc/intake/workstation.json,
+// or --config PATH), read at start by intaked, intake-transferd and the intake CLI.
+//
+// Example:
+//   {"workstation_id": "WS01", "operator": "operator-1",
+//    "spool_dir": "/var/lib/intake", "keys_dir": "/var/lib/intake/keys",
+//    "scanner": {"device": "pnm:0", "sane_config_dir": "", "source": "", "resolution": 300,
+//                "mode": "Gray"},
+//    "service": "low_income_family_assistance",
+//    "back_office": {"id": "uszn-district-1", "url": "http://127.0.0.1:8470",
+//                    "keys_dir": "/etc/intake/back-office"}}
+// Which back office receives cases is configuration, never code (DOMAIN.md).
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/status.h"
+
+namespace intake {
+
+struct ScannerConfig {
+  std::string device = "pnm:0";
+  std::string sane_config_dir;  // empty: the embedded default under spool_dir/sane
+  std::string source;           // empty: the device default
+  std::string mode = "Gray";
+  int resolution = 300;
+};
+
+struct BackOfficeConfig {
+  std::string id = "uszn-district-1";
+  std::string url = "http://127.0.0.1:8470";
+  std::filesystem::path keys_dir;  // the back office's public keys the workstation trusts
+};
+
+struct WorkstationConfig {
+  std::string workstation_id = "WS01";
+  std::string operator_id = "operator-1";
+  std::string service = "low_income_family_assistance";
+  std::filesystem::path spool_dir = "/var/lib/intake";
+  std::filesystem::path keys_dir;  // empty: spool_dir/keys
+  ScannerConfig scanner;
+  BackOfficeConfig back_office;
+
+  std::filesystem::path cases_dir() const { return spool_dir / "cases"; }
+  std::filesystem::path outbox_dir() const { return spool_dir / "outbox"; }
+  std::filesystem::path queue_path() const { return spool_dir / "queue.sqlite"; }
+  std::filesystem::path workstation_keys_dir() const {
+    return keys_dir.empty() ? spool_dir / "keys" : keys_dir;
+  }
+};
+
+// Parses and validates; errors name the field and what is allowed.
+Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text);
+Result<WorkstationConfig> LoadWorkstationConfig(const std::filesystem::path& path);
+std::string WorkstationConfigToJson(const WorkstationConfig& config);
+
+}  // namespace intake
