@@ -1,0 +1,39 @@
+// Helpers for the paper tests: sample cases and fixed instants.
+#pragma once
+
+#include <string>
+
+#include "paper/paper_time.h"
+#include "paper/paper_types.h"
+
+namespace intake::paper::testing {
+
+// 2026-11-23 (a Monday) at hh:00 UTC plus `days`.
+inline Instant At(int days = 0, int hour = 10) {
+  using namespace std::chrono;
+  return Instant(sys_days(year_month_day(year(2026), November, day(23))) + days * 24h +
+                 hours(hour));
+}
+
+// A case with `items` items (alternating original/copy, 1..n sheets).
+inline CaseIntake SampleCase(const std::string& case_id, int items,
+                             const std::string& back_office = "uszn-district-1") {
+  CaseIntake c;
+  c.case_id = case_id;
+  c.back_office = back_office;
+  c.initials = "Ш. Т. Г.";
+  c.actor = "operator-3";
+  c.place = "WS01";
+  for (int i = 1; i <= items; ++i) {
+    PaperItemSpec s;
+    s.item_id = case_id + "-" + std::to_string(i);
+    s.document = "d" + std::to_string(i);
+    s.document_class = i == 1 ? "application_form" : "birth_certificate";
+    s.kind = i % 2 ? PaperKind::kOriginal : PaperKind::kCopy;
+    s.sheets = i;
+    c.items.push_back(s);
+  }
+  return c;
+}
+
+}  // namespace intake::paper::testing
