@@ -25,6 +25,10 @@ Result<std::unique_ptr<ImageFileReader>> OpenTiffFile(const std::filesystem::pat
 Result<std::unique_ptr<ImageFileReader>> OpenPdfFile(const std::filesystem::path& path,
                                                      const ImageFileOptions& options);
 
+// Phrases that mark an incomplete file (IsIncompleteFileError looks for them).
+inline constexpr std::string_view kEndsEarly = "ends early";
+inline constexpr std::string_view kIsEmpty = "is empty";
+
 // "<file name>: <what>" — the prefix of every message about a file.
 std::string FileMessage(const std::filesystem::path& path, std::string_view what);
 

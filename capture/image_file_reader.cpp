@@ -34,7 +34,7 @@ Result<ImageFileFormat> DetectImageFileFormat(std::string_view head,
   auto starts = [&](std::string_view magic) { return head.substr(0, magic.size()) == magic; };
   if (head.empty()) {
     return Corrupt(internal::FileMessage(
-        path, "the file is empty (0 bytes); if a scanner is still saving it, wait for it to "
+        path, "the file " + std::string(internal::kIsEmpty) + " (0 bytes); if a scanner is still saving it, wait for it to "
               "finish, otherwise scan the pages again"));
   }
   if (starts("\x89PNG\r\n\x1a\n")) return ImageFileFormat::kPng;
@@ -90,6 +90,13 @@ Status ForEachImageFilePage(const std::filesystem::path& path, const ImageFileOp
   return Status::Ok();
 }
 
+bool IsIncompleteFileError(const Status& status) {
+  // Both phrases are written only by DetectImageFileFormat and internal::DecodeError below.
+  return status.code() == Code::kCorrupt &&
+         (status.message().find(internal::kEndsEarly) != std::string::npos ||
+          status.message().find(internal::kIsEmpty) != std::string::npos);
+}
+
 namespace internal {
 
 std::string FileMessage(const std::filesystem::path& path, std::string_view what) {
@@ -99,7 +106,7 @@ std::string FileMessage(const std::filesystem::path& path, std::string_view what
 Status DecodeError(const std::filesystem::path& path, ImageFileFormat format,
                    std::string_view detail, bool truncated) {
   std::string what = truncated ? "the " + std::string(ImageFileFormatName(format)) +
-                                     " file ends early (truncated: " + std::string(detail) +
+                                     " file " + std::string(kEndsEarly) + " (truncated: " + std::string(detail) +
                                      "); if a scanner is still saving it, wait for it to "
                                      "finish, otherwise scan the pages again"
                                : "the " + std::string(ImageFileFormatName(format)) +

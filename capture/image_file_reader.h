@@ -95,6 +95,10 @@ using ImageFilePageCallback = std::function<Status(const ImageFilePage& page, in
 Status ForEachImageFilePage(const std::filesystem::path& path, const ImageFileOptions& options,
                             const ImageFilePageCallback& on_page);
 
+// True for the errors a file that is still being written produces: empty, or truncated
+// (kCorrupt "... ends early"). A watched folder waits for such a file instead of rejecting it.
+bool IsIncompleteFileError(const Status& status);
+
 // Recognises the format from the first bytes of a file ("%PDF-" may start within the first
 // 1024 bytes). kInvalidArgument when it is none of the four.
 Result<ImageFileFormat> DetectImageFileFormat(std::string_view first_bytes,
