@@ -119,3 +119,13 @@ class PaperLedger {
 };
 
 }  // namespace intake::paper
+
+namespace intake::paper {
+
+// Verifies a signed confirmation (confirmation.h) against the trusted back-office keys and
+// applies it to the ledger. The workstation calls this for every message the receiver relays.
+Result<ApplyReport> ApplyConfirmationWire(PaperLedger& ledger, const std::string& wire,
+                                          const std::vector<Ed25519PublicKey>& trusted,
+                                          Instant at);
+
+}  // namespace intake::paper

@@ -293,3 +293,14 @@ Result<PurgeReport> PaperLedger::Purge(Instant now) {
 }
 
 }  // namespace intake::paper
+
+namespace intake::paper {
+
+Result<ApplyReport> ApplyConfirmationWire(PaperLedger& ledger, const std::string& wire,
+                                          const std::vector<Ed25519PublicKey>& trusted,
+                                          Instant at) {
+  INTAKE_ASSIGN_OR_RETURN(PaperConfirmation confirmation, VerifyConfirmation(wire, trusted));
+  return ledger.ApplyConfirmation(confirmation, at);
+}
+
+}  // namespace intake::paper
