@@ -107,6 +107,7 @@ BatchResult ScanBatch(SaneDevice& device, PageStore& store, const BatchOptions& 
   std::unique_ptr<ScanWatchdog> watchdog;
   if (options.watchdog_timeout.count() > 0)
     watchdog = std::make_unique<ScanWatchdog>(device, options.watchdog_timeout);
+  device.ClearCancel();
   int batch_page = 0;
   while (max_pages == 0 || batch_page < max_pages) {
     const int sequence = store.next_sequence();
@@ -129,7 +130,7 @@ BatchResult ScanBatch(SaneDevice& device, PageStore& store, const BatchOptions& 
       break;
     }
   }
-  device.Cancel();  // ends the SANE scan cycle; required after the last page of a batch
+  device.FinishScan();  // ends the SANE scan cycle; required after the last page of a batch
   if (result.fault) LogWarning("capture", result.fault->log_message);
   LogInfo("capture", "batch on " + device.name() + ": " + std::to_string(result.pages.size()) +
                          " page(s)" + (result.fault ? ", ended by a fault" : ""));

@@ -52,7 +52,16 @@ Result<int> ReadFrameRows(SaneDevice& device, const FrameParameters& p, const Re
                           std::to_string(control.watchdog->timeout().count()) + " ms");
       return read.status();
     }
-    if (read->eof) break;
+    if (read->eof) {
+      // Some backends end a cancelled frame with EOF rather than SANE_STATUS_CANCELLED.
+      if (control.watchdog && control.watchdog->fired())
+        return Status(Code::kUnavailable,
+                      "scanner " + device.name() + " stopped answering for " +
+                          std::to_string(control.watchdog->timeout().count()) + " ms");
+      if (device.cancel_requested())
+        return Status(Code::kCancelled, "scan on " + device.name() + " cancelled");
+      break;
+    }
     if (read->bytes == 0) {  // non-blocking and nothing yet
       if (device.cancel_requested())
         return Status(Code::kCancelled, "scan on " + device.name() + " cancelled");

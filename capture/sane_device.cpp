@@ -220,7 +220,7 @@ Result<std::string> SaneDevice::GetOptionText(std::string_view name) const {
 }
 
 Status SaneDevice::Start() {
-  cancel_requested_ = false;
+  if (cancel_requested_) return Status(Code::kCancelled, "scan on " + name_ + " cancelled");
   SANE_Status status = sane_start(H(handle_));
   if (status != SANE_STATUS_GOOD) return SaneError("sane_start on " + name_, status);
   return Status::Ok();
@@ -265,6 +265,8 @@ void SaneDevice::Cancel() {
   cancel_requested_ = true;
   sane_cancel(H(handle_));
 }
+
+void SaneDevice::FinishScan() { sane_cancel(H(handle_)); }
 
 Status SaneDevice::SetNonBlocking(bool non_blocking) {
   SANE_Status status = sane_set_io_mode(H(handle_), non_blocking ? SANE_TRUE : SANE_FALSE);

@@ -84,10 +84,14 @@ class SaneDevice {
   // Reads up to buffer.size() bytes. With non-blocking I/O, bytes == 0 && !eof means "no
   // data yet" (wait on SelectFd()).
   Result<ReadResult> Read(std::span<std::byte> buffer);
-  // Ends the current page or batch; safe from any thread.
+  // Aborts the scan in progress: a blocked Read returns and the batch ends with kCancelled.
+  // Safe from any thread. The request stays set until ClearCancel().
   void Cancel();
-  // True once Cancel() was called since the last Start().
   bool cancel_requested() const { return cancel_requested_.load(); }
+  // Called by the scanning thread when a new batch begins.
+  void ClearCancel() { cancel_requested_ = false; }
+  // Ends the SANE scan cycle normally (sane_cancel after the last page), not a cancel request.
+  void FinishScan();
   Status SetNonBlocking(bool non_blocking);
   // The fd that becomes readable when data is available; kFailedPrecondition if unsupported.
   Result<int> SelectFd() const;

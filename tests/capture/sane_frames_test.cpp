@@ -43,7 +43,7 @@ class SaneFramesTest : public ::testing::Test {
     }
     INTAKE_RETURN_IF_ERROR(device_->Start());
     auto page = ReadPage(*device_, out, control);
-    device_->Cancel();
+    device_->FinishScan();
     return page;
   }
   cv::Mat Load(const fs::path& p) { return cv::imread(p.string(), cv::IMREAD_UNCHANGED); }
