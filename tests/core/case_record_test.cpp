@@ -1,4 +1,4 @@
-#include "workstation/case_record.h"
+#include "core/case_record.h"
 
 #include "tests/support/test_util.h"
 

@@ -1,4 +1,4 @@
-#include "workstation/case_record.h"
+#include "core/case_record.h"
 
 #include <nlohmann/json.hpp>
 
