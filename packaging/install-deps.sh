@@ -9,7 +9,7 @@ packages=(
   libsane1 libsane-dev sane-utils
   libtesseract-dev tesseract-ocr tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd
   libleptonica-dev libtiff-dev libjpeg-dev libpng-dev libopencv-dev
-  libsodium-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
+  libsodium-dev libssl-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
   libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev fonts-dejavu-core
 )
