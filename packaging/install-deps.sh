@@ -14,7 +14,7 @@ packages=(
   libgtest-dev libgmock-dev nlohmann-json3-dev fonts-dejavu-core
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(ocrmypdf openssl coreutils time)
+  packages+=(ocrmypdf unpaper openssl coreutils time)
 fi
 
 missing=()
