@@ -1,0 +1,86 @@
+// PageProcessor: one page image in, everything intake knows about the page out.
+//
+//   page image (file page or capture page)
+//     -> cleanup (ocr/cleanup.h: border, deskew, holes, blank decision, binarization)
+//     -> orientation (Tesseract OSD: the 0/90/180/270 counter-clockwise turn found, undone)
+//     -> OCR ukr+eng (text, word and page confidences, hOCR)
+//     -> fields (validated), document class, review flags
+//     -> optional outputs: the case folder's ocr/NNNN.* files, a page of a searchable PDF.
+//
+// A blank page is flagged (blank = true, needs_review) and kept, never dropped: its cleaned
+// image is still written so it can be recovered.
+//
+// Cost: one processor holds two Tesseract engines (~100 MB); create one per worker thread
+// (engine_pool.h does) and reuse it for every page.
+//
+// Thread safety: one thread at a time per processor; distinct processors run in parallel.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "capture/image_file_reader.h"
+#include "core/status.h"
+#include "ocr/page_result.h"
+
+namespace intake::ocr {
+
+class SearchablePdf;
+
+struct PageProcessorOptions {
+  std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
+  std::string languages = "ukr+eng";
+  bool detect_orientation = true;
+  bool want_hocr = false;              // fill PageResult::hocr (always done for a case folder)
+  bool want_words = true;              // keep PageResult::words
+  float review_below_confidence = 80;  // page confidence (0..100) under which review is asked
+  float field_review_below = 0.6f;     // a field confidence (0..1) under which review is asked
+};
+
+// Where the page came from, for the result and the output file names.
+struct PageLabel {
+  std::string file;  // shown in PageResult::file
+  int page = 1;      // 1-based; also the NNNN of the case folder's ocr/NNNN.* files
+};
+
+struct PageOutputs {
+  // Not empty: writes <case_dir>/ocr/NNNN.{tif|jpg}, .txt, .json, .hocr (docs/case-layout.md)
+  // durably; NNNN is PageLabel::page.
+  std::filesystem::path case_dir;
+  // Not null: the page (cleaned image + invisible text) is appended to this PDF, as page
+  // `pdf_page_index` of the document when >= 0 (waiting for the earlier pages; see
+  // SearchablePdf::SkipPage), else at once.
+  SearchablePdf* pdf = nullptr;
+  int pdf_page_index = -1;
+};
+
+class PageProcessor {
+ public:
+  // Fails with kNotFound (message names the package to install) when Tesseract data for the
+  // languages or osd is missing.
+  static Result<std::unique_ptr<PageProcessor>> Create(const PageProcessorOptions& options = {});
+  ~PageProcessor();
+  PageProcessor(const PageProcessor&) = delete;
+  PageProcessor& operator=(const PageProcessor&) = delete;
+
+  // Processes one decoded page (gray or RGB, any size). Fails for an empty or tiny image
+  // (kInvalidArgument), a Tesseract failure (kInternal) or an output that cannot be written
+  // (kIoError / kResourceExhausted); nothing is written to the case folder for a failed page.
+  Result<PageResult> Process(const capture::ImageFilePage& page, const PageLabel& label,
+                             const PageOutputs& outputs = {});
+
+  // Reads page `page_index` (0-based) of an image file (PNG, JPEG, TIFF, PDF) and processes
+  // it; the label's page is page_index + 1 unless `label` is given.
+  Result<PageResult> ProcessFile(const std::filesystem::path& path, int page_index = 0,
+                                 const PageOutputs& outputs = {});
+
+  const std::filesystem::path& tessdata_dir() const;
+
+ private:
+  struct Impl;
+  explicit PageProcessor(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace intake::ocr

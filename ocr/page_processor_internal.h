@@ -1,0 +1,26 @@
+// Internal to ocr/: the pieces of PageProcessor that touch OpenCV types.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include <filesystem>
+
+#include "core/status.h"
+#include "ocr/cleanup.h"
+#include "ocr/page_result.h"
+
+namespace intake::ocr::internal {
+
+// The image Tesseract reads: the normalised gray page (Tesseract's LSTM reads gray line
+// images; its own thresholding of our flattened background is reliable).
+const cv::Mat& ImageForOcr(const CleanedPage& cleaned);
+
+// Writes <case_dir>/ocr/NNNN.{tif|jpg} (B/W as TIFF G4, gray/colour as JPEG), NNNN.txt,
+// NNNN.json and NNNN.hocr, each durably (temp, fsync, rename). NNNN = result.page.
+Status WritePageToCase(const std::filesystem::path& case_dir, const PageResult& result,
+                       const CleanedPage& cleaned);
+
+// "0007" for 7.
+std::string PageStem(int page);
+
+}  // namespace intake::ocr::internal

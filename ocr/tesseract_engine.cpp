@@ -1,0 +1,131 @@
+#include "ocr/tesseract_engine.h"
+
+#include <tesseract/resultiterator.h>
+
+#include <cstdlib>
+#include <system_error>
+
+#include "ocr/searchable_pdf_internal.h"
+#include "ocr/tesseract_api_internal.h"
+
+namespace intake::ocr {
+namespace {
+
+constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
+
+bool IsDirectory(const std::filesystem::path& p) {
+  std::error_code ec;
+  return std::filesystem::is_directory(p, ec);
+}
+
+// Words with their confidences and boxes, in reading order, with a line index.
+std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api) {
+  std::vector<OcrWord> words;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return words;
+  int line = -1;
+  do {
+    if (it->Empty(tesseract::RIL_WORD)) continue;
+    if (line < 0 || it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) ++line;
+    OcrWord word;
+    word.text = internal::TakeTessText(it->GetUTF8Text(tesseract::RIL_WORD));
+    word.confidence = it->Confidence(tesseract::RIL_WORD);
+    it->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &word.right, &word.bottom);
+    word.line = line;
+    words.push_back(std::move(word));
+  } while (it->Next(tesseract::RIL_WORD));
+  return words;
+}
+
+// Mean confidence weighted by word length: a misread long word weighs more than a stray dot.
+float MeanConfidence(const std::vector<OcrWord>& words) {
+  double sum = 0, weight = 0;
+  for (const auto& w : words) {
+    const double n = static_cast<double>(w.text.size());
+    sum += w.confidence * n;
+    weight += n;
+  }
+  return weight > 0 ? static_cast<float>(sum / weight) : 0.0f;
+}
+
+}  // namespace
+
+std::string MissingLanguageMessage(std::string_view language, const std::filesystem::path& dir) {
+  return "Tesseract language data '" + std::string(language) + "' is missing in " + dir.string() +
+         ": install the Debian package tesseract-ocr-" + std::string(language) +
+         " (packaging/install-deps.sh) or set TESSDATA_PREFIX to a folder holding " +
+         std::string(language) + ".traineddata";
+}
+
+Result<std::filesystem::path> FindTessdata(const std::filesystem::path& preferred) {
+  if (!preferred.empty()) {
+    if (IsDirectory(preferred)) return preferred;
+    return NotFound("Tesseract data folder " + preferred.string() + " does not exist");
+  }
+  if (const char* env = std::getenv("TESSDATA_PREFIX"); env != nullptr && *env != '\0') {
+    const std::filesystem::path prefix(env);
+    if (IsDirectory(prefix / "tessdata")) return prefix / "tessdata";
+    if (IsDirectory(prefix)) return prefix;
+    return NotFound("TESSDATA_PREFIX=" + prefix.string() +
+                    " is not a folder: unset it or point it at the tessdata folder");
+  }
+  if (IsDirectory(kDebianTessdata)) return std::filesystem::path(kDebianTessdata);
+  return NotFound(std::string("Tesseract data not found in ") + kDebianTessdata +
+                  ": install tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd "
+                  "(packaging/install-deps.sh) or set TESSDATA_PREFIX");
+}
+
+struct TesseractEngine::Impl {
+  internal::TessApiPtr api;
+  std::filesystem::path tessdata;
+  TesseractOptions options;
+  bool has_page = false;
+};
+
+TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+TesseractEngine::~TesseractEngine() = default;
+
+Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const TesseractOptions& options) {
+  INTAKE_ASSIGN_OR_RETURN(std::filesystem::path tessdata, FindTessdata(options.tessdata_dir));
+  INTAKE_ASSIGN_OR_RETURN(internal::TessApiPtr api,
+                          internal::OpenTessApi(tessdata, options.languages,
+                                                tesseract::OEM_LSTM_ONLY));
+  // Our pages arrive upright and deskewed, so Tesseract's search for inverted (white on
+  // black) text lines only costs time.
+  api->SetVariable("tessedit_do_invert", "0");
+  api->SetPageSegMode(tesseract::PSM_AUTO);
+  auto impl = std::make_unique<Impl>(Impl{std::move(api), tessdata, options, false});
+  return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
+}
+
+Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_number) {
+  if (image.pixels == nullptr || image.width <= 0 || image.height <= 0 ||
+      (image.channels != 1 && image.channels != 3)) {
+    return InvalidArgument("OCR was given an empty or malformed image");
+  }
+  tesseract::TessBaseAPI& api = *impl_->api;
+  impl_->has_page = false;
+  internal::SetTessImage(api, image);
+  if (api.Recognize(nullptr) != 0) {
+    api.Clear();
+    return Internal("Tesseract failed to recognise the page");
+  }
+  OcrOutput out;
+  out.text = internal::TakeTessText(api.GetUTF8Text());
+  out.words = CollectWords(api);
+  out.confidence = MeanConfidence(out.words);
+  if (impl_->options.want_hocr) out.hocr = internal::TakeTessText(api.GetHOCRText(page_number));
+  impl_->has_page = true;
+  return out;
+}
+
+Status TesseractEngine::AppendLastPageTo(SearchablePdf& pdf, int index) {
+  if (!impl_->has_page) {
+    return Status(Code::kFailedPrecondition, "no recognised page to add to the PDF");
+  }
+  return internal::AddPageToPdf(pdf, *impl_->api, index);
+}
+
+const std::filesystem::path& TesseractEngine::tessdata_dir() const { return impl_->tessdata; }
+
+}  // namespace intake::ocr

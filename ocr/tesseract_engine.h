@@ -1,0 +1,67 @@
+// TesseractEngine: one Tesseract OCR engine (ukr+eng by default), owned by one thread.
+//
+// Create() loads the language data once (~100 ms, ~80 MB); Recognize() then reads pages.
+// Tesseract's language files are looked up in TesseractOptions::tessdata_dir, else in
+// $TESSDATA_PREFIX, else in the Debian default /usr/share/tesseract-ocr/5/tessdata.
+//
+// OpenMP: libtesseract runs parts of its LSTM on OpenMP threads. libgomp reads
+// OMP_THREAD_LIMIT once, when the process loads, so it must be in the environment at process
+// start (see engine_pool.h, EnsureSingleThreadedOpenMP) for one engine to use one core.
+//
+// Thread safety: an engine is used by one thread at a time; distinct engines may run in
+// parallel on distinct threads.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+#include "ocr/ocr_engine.h"
+
+namespace intake::ocr {
+
+class SearchablePdf;
+
+struct TesseractOptions {
+  std::string languages = "ukr+eng";
+  std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
+  bool want_hocr = false;              // fill OcrOutput::hocr
+};
+
+// The directory holding the .traineddata files: `preferred` if not empty, else
+// $TESSDATA_PREFIX (the directory itself or its tessdata/ child), else the Debian default.
+// kNotFound when none of them exists.
+Result<std::filesystem::path> FindTessdata(const std::filesystem::path& preferred = {});
+
+// "Tesseract language data 'ukr' is missing in DIR: install the Debian package
+// tesseract-ocr-ukr (packaging/install-deps.sh) or set TESSDATA_PREFIX."
+std::string MissingLanguageMessage(std::string_view language, const std::filesystem::path& dir);
+
+class TesseractEngine {
+ public:
+  // kNotFound when tessdata or a language pack is missing (the message says what to install).
+  static Result<std::unique_ptr<TesseractEngine>> Create(const TesseractOptions& options = {});
+  ~TesseractEngine();
+  TesseractEngine(const TesseractEngine&) = delete;
+  TesseractEngine& operator=(const TesseractEngine&) = delete;
+
+  // Reads the page. `page_number` (0-based) only labels the hOCR. The view must stay valid
+  // during the call. Fails (kInternal) only when Tesseract itself fails on the image.
+  Result<OcrOutput> Recognize(const ImageView& image, int page_number = 0);
+
+  // Appends the page last given to Recognize (its image and invisible text layer) to `pdf`
+  // as page `index` of the document (waits for its turn; -1: append now).
+  // REQUIRES: Recognize succeeded on this engine and its image view is still valid.
+  Status AppendLastPageTo(SearchablePdf& pdf, int index = -1);
+
+  const std::filesystem::path& tessdata_dir() const;
+
+ private:
+  struct Impl;
+  explicit TesseractEngine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace intake::ocr
