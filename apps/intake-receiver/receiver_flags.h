@@ -1,0 +1,27 @@
+// Flag parsing and key administration for intake-receiver (kept out of main.cpp).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "transfer/receiver.h"
+
+namespace intake::receiver_app {
+
+extern const char kUsage[];
+
+struct ServeConfig {
+  transfer::ReceiverOptions options;
+  std::filesystem::path keys_dir;
+  std::filesystem::path inbox;
+  std::filesystem::path port_file;
+};
+
+Result<ServeConfig> ParseServeFlags(std::vector<std::string> args);
+// keygen / enroll / revoke. Returns the exit code.
+int RunAdminCommand(std::vector<std::string> args);
+Status WritePortFile(const std::filesystem::path& file, uint16_t port);
+
+}  // namespace intake::receiver_app

@@ -1,0 +1,94 @@
+// intake-transferd: the workstation's background transfer daemon. Drains the spool's
+// transfer queue to the back-office receiver (see transfer/transfer_worker.h).
+//
+// Exit codes: 0 stopped on SIGTERM/SIGINT, or with --once: every package delivered;
+// 1 failed to start; 2 bad usage; 3 with --once: packages remain queued (see `intake queue`).
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <thread>
+
+#include "apps/intake-transferd/transferd_flags.h"
+#include "core/log.h"
+#include "transfer/transfer_queue.h"
+
+namespace {
+volatile std::sig_atomic_t g_stop = 0;
+void OnSignal(int) { g_stop = 1; }
+
+int64_t Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+int Keygen(std::vector<std::string> args) {
+  if (args.size() != 2 || args[0] != "--keys") {
+    std::cerr << intake::transferd_app::kUsage;
+    return 2;
+  }
+  std::filesystem::path dir = args[1];
+  if (std::filesystem::exists(dir / "workstation.key")) {
+    std::cerr << "intake-transferd: " << (dir / "workstation.key").string() << " exists; not overwriting it\n";
+    return 1;
+  }
+  auto key = intake::transfer::SigningKey::Generate();
+  intake::Status saved = key.ok() ? key->Save(dir, "workstation") : key.status();
+  if (!saved.ok()) {
+    std::cerr << "intake-transferd: " << saved.message() << "\n";
+    return 1;
+  }
+  std::cout << "workstation key " << key->key_id() << ": enrol " << (dir / "workstation.pub").string()
+            << " at the back office (intake-receiver enroll)\n";
+  return 0;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace intake;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "keygen") return Keygen({args.begin() + 1, args.end()});
+  auto config = transferd_app::ParseFlags(args);
+  if (!config.ok()) {
+    std::cerr << "intake-transferd: " << config.status().message() << "\n" << transferd_app::kUsage;
+    return 2;
+  }
+  if (config->workstation_key) config->worker.tus.workstation_key = &*config->workstation_key;
+  auto queue = transfer::TransferQueue::Open(config->spool / "transfer-queue.db");
+  if (!queue.ok()) {
+    std::cerr << "intake-transferd: " << queue.status().message() << "\n";
+    return 1;
+  }
+  auto worker = transfer::TransferWorker::Create(config->worker, std::move(*queue));
+  if (!worker.ok()) {
+    std::cerr << "intake-transferd: " << worker.status().message() << "\n";
+    return 1;
+  }
+  std::signal(SIGTERM, OnSignal);
+  std::signal(SIGINT, OnSignal);
+  LogInfo("transferd", "draining " + (config->spool / "transfer-queue.db").string() + " to " +
+                           config->worker.receiver_url);
+  while (!g_stop) {
+    auto stats = (*worker)->DrainDue();
+    if (!stats.ok()) LogError("transferd", stats.status().ToString());
+    if (config->retention_days >= 0) {
+      auto purged = (*worker)->queue().PurgeDelivered(Now() - config->retention_days * 86400);
+      if (!purged.ok()) LogError("transferd", purged.status().ToString());
+    }
+    if (config->once) {
+      auto all = (*worker)->queue().List();
+      if (!all.ok()) return 1;
+      int waiting = 0;
+      for (const auto& p : *all)
+        if (p.state == transfer::PackageState::kQueued || p.state == transfer::PackageState::kUploading) ++waiting;
+      if (waiting > 0) std::cerr << "intake-transferd: " << waiting << " package(s) still queued (see: intake queue)\n";
+      return waiting > 0 ? 3 : 0;
+    }
+    auto next = (*worker)->queue().EarliestNextTry();
+    int64_t wait = config->poll_seconds;
+    if (next.ok() && *next) wait = std::clamp<int64_t>(**next - Now(), 0, config->poll_seconds);
+    for (int64_t i = 0; i < wait * 10 && !g_stop; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  LogInfo("transferd", "stopping");
+  return 0;
+}

@@ -1,0 +1,93 @@
+#include "apps/intake-transferd/transferd_flags.h"
+
+namespace intake::transferd_app {
+
+const char kUsage[] =
+    "usage: intake-transferd --spool DIR --receiver URL --receipt-key BACKOFFICE.pub\n"
+    "         [--workstation-key WS.key] [--ca PEM] [--proxy URL] [--max-rate BYTES_PER_S]\n"
+    "         [--chunk BYTES] [--no-checksum] [--retry-initial S] [--retry-max S]\n"
+    "         [--poll S] [--retention-days N] [--once]\n"
+    "       intake-transferd keygen --keys DIR   (workstation request key: workstation.key/.pub)\n";
+
+namespace {
+
+bool Take(std::vector<std::string>& args, const std::string& flag, std::string* value) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == flag && i + 1 < args.size()) {
+      *value = args[i + 1];
+      args.erase(args.begin() + i, args.begin() + i + 2);
+      return true;
+    }
+    if (args[i].rfind(flag + "=", 0) == 0) {
+      *value = args[i].substr(flag.size() + 1);
+      args.erase(args.begin() + i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool TakeFlag(std::vector<std::string>& args, const std::string& flag) {
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == flag) {
+      args.erase(args.begin() + i);
+      return true;
+    }
+  }
+  return false;
+}
+
+Result<int64_t> Number(const std::string& flag, const std::string& text) {
+  try {
+    size_t used = 0;
+    long long v = std::stoll(text, &used);
+    if (used == text.size() && v >= 0) return static_cast<int64_t>(v);
+  } catch (...) {
+  }
+  return InvalidArgument(flag + " needs a non-negative number, got '" + text + "'");
+}
+
+}  // namespace
+
+Result<DaemonConfig> ParseFlags(std::vector<std::string> args) {
+  DaemonConfig c;
+  std::string spool, receipt_key, value;
+  if (!Take(args, "--spool", &spool)) return InvalidArgument("--spool DIR is required");
+  if (!Take(args, "--receiver", &c.worker.receiver_url)) return InvalidArgument("--receiver URL is required");
+  if (!Take(args, "--receipt-key", &receipt_key))
+    return InvalidArgument("--receipt-key FILE is required (the back office's receipt.pub)");
+  c.spool = spool;
+  INTAKE_ASSIGN_OR_RETURN(c.worker.back_office_key, transfer::LoadPublicKeyFile(receipt_key));
+  if (Take(args, "--workstation-key", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(auto key, transfer::SigningKey::Load(value));
+    c.workstation_key.emplace(std::move(key));
+  }
+  if (Take(args, "--ca", &value)) c.worker.tus.transport.ca_file = value;
+  if (Take(args, "--proxy", &value)) c.worker.tus.transport.proxy = value;
+  if (Take(args, "--max-rate", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(c.worker.tus.transport.max_send_bytes_per_second, Number("--max-rate", value));
+  }
+  if (Take(args, "--chunk", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(c.worker.tus.chunk_size, Number("--chunk", value));
+    if (c.worker.tus.chunk_size == 0) return InvalidArgument("--chunk must be positive");
+  }
+  if (TakeFlag(args, "--no-checksum")) c.worker.tus.use_checksum = false;
+  if (Take(args, "--retry-initial", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(c.worker.backoff.initial_seconds, Number("--retry-initial", value));
+  }
+  if (Take(args, "--retry-max", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(c.worker.backoff.max_seconds, Number("--retry-max", value));
+  }
+  if (Take(args, "--poll", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(int64_t poll, Number("--poll", value));
+    c.poll_seconds = static_cast<int>(std::max<int64_t>(1, poll));
+  }
+  if (Take(args, "--retention-days", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(c.retention_days, Number("--retention-days", value));
+  }
+  c.once = TakeFlag(args, "--once");
+  if (!args.empty()) return InvalidArgument("unknown argument '" + args.front() + "'");
+  return c;
+}
+
+}  // namespace intake::transferd_app

@@ -1,0 +1,92 @@
+// End-to-end delivery over real HTTP on 127.0.0.1: queue -> tus -> receiver -> receipt.
+#include <thread>
+
+#include "tests/transfer/transfer_fixture.h"
+#include "transfer/digest.h"
+#include "transfer/receipt.h"
+
+namespace intake::transfer {
+namespace {
+
+using intake::testing::TempDir;
+using namespace intake::transfer::testing;
+
+TEST(DeliveryTest, PackageArrivesBitIdenticalWithVerifiedReceipt) {
+  TempDir dir;
+  auto rx = StartReceiver(dir.path());
+  ASSERT_TRUE(rx.receiver);
+  std::string bytes = WriteRandomFile(dir.path() / "spool/c1.pkg", 2'500'000, 7);
+  TransferWorkerOptions options;
+  options.tus.chunk_size = 1 << 20;
+  auto worker = MakeWorker(dir.path() / "spool", rx.url, rx.receipt_key, options);
+  ASSERT_OK(worker->queue().Enqueue("20261123-WS01-0001", dir.path() / "spool/c1.pkg", 0, 1));
+  auto stats = worker->DrainDue();
+  ASSERT_OK(stats);
+  EXPECT_EQ(stats->delivered, 1);
+  auto p = worker->queue().Get("20261123-WS01-0001");
+  ASSERT_OK(p);
+  EXPECT_EQ((*p)->state, PackageState::kDelivered);
+  EXPECT_EQ(ReadAll(dir.path() / "inbox/20261123-WS01-0001/package.bin"), bytes);
+  auto receipt = Receipt::FromJson((*p)->receipt_json);
+  ASSERT_OK(receipt);
+  EXPECT_OK(VerifyReceipt(*receipt, rx.receipt_key, "20261123-WS01-0001", Sha256Hex(bytes)));
+}
+
+TEST(DeliveryTest, ReceiptFromAnotherKeyIsNotAccepted) {
+  TempDir dir;
+  auto rx = StartReceiver(dir.path());
+  WriteRandomFile(dir.path() / "spool/c1.pkg", 1000, 7);
+  auto stranger = SigningKey::Generate();
+  auto worker = MakeWorker(dir.path() / "spool", rx.url, stranger->public_key());
+  ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "spool/c1.pkg", 0, 1));
+  auto stats = worker->DrainDue();
+  ASSERT_OK(stats);
+  EXPECT_EQ(stats->delivered, 0);
+  auto p = worker->queue().Get("C1");
+  EXPECT_EQ((*p)->state, PackageState::kQueued);
+  EXPECT_NE((*p)->last_error.find("PermissionDenied"), std::string::npos) << (*p)->last_error;
+}
+
+TEST(DeliveryTest, DeadReceiverKeepsPackageQueuedUntilItComesBack) {
+  TempDir dir;
+  uint16_t port;
+  PublicKey receipt_key;
+  std::string url;
+  {
+    auto probe = StartReceiver(dir.path() / "probe");
+    port = probe.receiver->port();  // a port that is free again once the probe stops
+  }
+  auto key = SigningKey::Generate();
+  ASSERT_OK(key);
+  receipt_key = key->public_key();
+  url = "http://127.0.0.1:" + std::to_string(port);
+  std::string bytes = WriteRandomFile(dir.path() / "spool/c1.pkg", 300'000, 9);
+  int64_t now = 1000;
+  TransferWorkerOptions options;
+  options.clock = [&now] { return now; };
+  auto worker = MakeWorker(dir.path() / "spool", url, receipt_key, options);
+  ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "spool/c1.pkg", 0, now));
+  auto stats = worker->DrainDue();
+  ASSERT_OK(stats);
+  EXPECT_EQ(stats->failed, 1);
+  auto p = worker->queue().Get("C1");
+  EXPECT_EQ((*p)->state, PackageState::kQueued);
+  EXPECT_GT((*p)->next_try, now);
+  EXPECT_NE((*p)->last_error.find("Unavailable"), std::string::npos) << (*p)->last_error;
+  // Not due yet: nothing happens.
+  EXPECT_EQ(worker->DrainDue()->failed, 0);
+
+  ReceiverOptions ro;
+  ro.inbox = dir.path() / "inbox";
+  ro.http.port = port;
+  auto receiver = Receiver::Start(std::move(ro), std::move(*key));
+  ASSERT_OK(receiver);
+  now += 3600;
+  stats = worker->DrainDue();
+  ASSERT_OK(stats);
+  EXPECT_EQ(stats->delivered, 1);
+  EXPECT_EQ(ReadAll(dir.path() / "inbox/C1/package.bin"), bytes);
+}
+
+}  // namespace
+}  // namespace intake::transfer

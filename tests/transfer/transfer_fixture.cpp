@@ -1,0 +1,55 @@
+#include "tests/transfer/transfer_fixture.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace intake::transfer::testing {
+
+std::string WriteRandomFile(const std::filesystem::path& path, size_t size, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::string bytes(size, '\0');
+  for (auto& c : bytes) c = static_cast<char>(rng() & 0xff);
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
+}
+
+std::string ReadAll(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+ReceiverHandle StartReceiver(const std::filesystem::path& root, ReceiverOptions options,
+                             uint16_t port) {
+  ReceiverHandle h;
+  auto key = SigningKey::Generate();
+  EXPECT_TRUE(key.ok());
+  h.receipt_key = key->public_key();
+  if (options.inbox.empty()) options.inbox = root / "inbox";
+  options.http.host = "127.0.0.1";
+  options.http.port = port;
+  auto receiver = Receiver::Start(std::move(options), std::move(*key));
+  EXPECT_TRUE(receiver.ok()) << receiver.status().ToString();
+  if (!receiver.ok()) return h;
+  h.receiver = std::move(*receiver);
+  h.url = h.receiver->base_url();
+  return h;
+}
+
+std::unique_ptr<TransferWorker> MakeWorker(const std::filesystem::path& spool,
+                                           const std::string& url, const PublicKey& receipt_key,
+                                           TransferWorkerOptions options) {
+  auto queue = TransferQueue::Open(spool / "transfer-queue.db");
+  EXPECT_TRUE(queue.ok()) << queue.status().ToString();
+  options.receiver_url = url;
+  options.back_office_key = receipt_key;
+  if (options.backoff.initial_seconds == BackoffPolicy{}.initial_seconds) options.backoff.initial_seconds = 1;
+  auto worker = TransferWorker::Create(std::move(options), std::move(*queue));
+  EXPECT_TRUE(worker.ok()) << worker.status().ToString();
+  return worker.ok() ? std::move(*worker) : nullptr;
+}
+
+}  // namespace intake::transfer::testing
