@@ -1,0 +1,5 @@
+Signature-Format: intake-detached/1
+Algorithm: ed25519
+Key-Id: 0123456789abcdef
+Signed-File: tagmanifest-sha512.txt
+Signature: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==
