@@ -278,6 +278,9 @@ Result<PurgeReport> PaperLedger::Purge(Instant now) {
       if (ec) return IoError("purge case " + case_id + " folder: " + ec.message());
       if (path.has_parent_path()) INTAKE_RETURN_IF_ERROR(SyncDirectory(path.parent_path()));
     }
+    std::error_code cover_ec;
+    std::filesystem::remove(options_.cover_dir / (case_id + ".pdf"), cover_ec);
+    if (cover_ec) return IoError("purge cover sheet of " + case_id + ": " + cover_ec.message());
     INTAKE_ASSIGN_OR_RETURN(auto upd, db_->Prepare(
         "UPDATE cases SET initials = NULL, case_dir = NULL, purged_at = ?2 WHERE case_id = ?1"));
     INTAKE_RETURN_IF_ERROR(upd.Bind(1, case_id).Bind(2, FormatInstant(now)).Run());
