@@ -31,7 +31,7 @@ std::vector<PageCheck> CheckPage(const PageImage& page, double dpi,
                       "і відскануйте сторінку ще раз.",
                       Format("%.0f dpi delivered, %.0f dpi asked", dpi, expect.asked_dpi)});
   const int background = page.stats.Percentile(0.5);
-  const int ink = page.stats.Percentile(0.005);
+  const int ink = page.stats.Percentile(expect.ink_fraction);
   const int contrast = background - ink;
   if (contrast < expect.blank_contrast) {
     checks.push_back({"nearly_blank",

@@ -22,8 +22,11 @@ namespace intake::capture {
 struct PageExpectations {
   double max_length_mm = 0;   // 0: no length check. A4 = 297; allow some slack yourself.
   double asked_dpi = 0;       // 0: no resolution check
-  // Contrast (background level minus the 0.5th-percentile level) below which a page is
-  // nearly blank, and below which (but above blank) its content is too faint.
+  // Contrast = background level (median) minus the level of the darkest `ink_fraction` of
+  // the pixels. Below blank_contrast a page is nearly blank; below faint_contrast (but above
+  // blank) its content is too faint. A sparse page (a title, a signature) still has well over
+  // 0.05% ink pixels; sensor noise stays within a few levels of the background.
+  double ink_fraction = 0.0005;
   int blank_contrast = 40;
   int faint_contrast = 110;
   int dark_background = 110;  // background (median) level below which the page is too dark

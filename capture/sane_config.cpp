@@ -1,5 +1,7 @@
 #include "capture/sane_config.h"
 
+#include <unistd.h>
+
 #include <cstdlib>
 
 #include "core/file_util.h"
@@ -49,11 +51,22 @@ Status UseSaneConfigDir(const fs::path& dir, const SaneConfig& config) {
       path += fs::absolute(lib, ec).string();
     }
     const char* old = std::getenv("LD_LIBRARY_PATH");
-    if (old && *old) path += std::string(":") + old;
+    if (old && *old) {
+      if (std::string(":") + old + ":" == ":" + path + ":" ||
+          std::string(old).rfind(path + ":", 0) == 0)
+        return Status::Ok();  // already in front
+      path += std::string(":") + old;
+    }
     if (::setenv("LD_LIBRARY_PATH", path.c_str(), 1) != 0)
       return ErrnoStatus("setenv LD_LIBRARY_PATH", errno);
   }
   return Status::Ok();
+}
+
+fs::path DefaultPrivateSaneConfigDir() {
+  const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+  if (runtime && *runtime && fs::is_directory(runtime)) return fs::path(runtime) / "intake-sane";
+  return fs::path("/tmp") / ("intake-sane-" + std::to_string(::getuid()));
 }
 
 Status PrepareSaneConfigDir(const fs::path& dir, const SaneConfig& config) {

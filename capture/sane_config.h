@@ -42,6 +42,10 @@ Status WriteSaneConfigDir(const std::filesystem::path& dir, const SaneConfig& co
 // REQUIRES: no SaneSession is open (the settings are read at sane_init).
 Status UseSaneConfigDir(const std::filesystem::path& dir, const SaneConfig& config);
 
+// A per-user place for the private config when the caller has none:
+// $XDG_RUNTIME_DIR/intake-sane, else /tmp/intake-sane-<uid>.
+std::filesystem::path DefaultPrivateSaneConfigDir();
+
 // WriteSaneConfigDir + UseSaneConfigDir.
 Status PrepareSaneConfigDir(const std::filesystem::path& dir, const SaneConfig& config);
 
