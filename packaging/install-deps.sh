@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages intake needs to build, run and test.
 # Idempotent: when every package is already installed it does nothing (no apt-get update).
-# Usage: packaging/install-deps.sh [--bench]   (--bench adds the peers the benchmarks compare with)
+# Usage: packaging/install-deps.sh [--bench|--fuzz]   (--bench adds the peers the benchmarks
+# compare with; --fuzz adds clang and libFuzzer for fuzz/)
 set -euo pipefail
 
 packages=(
@@ -15,6 +16,9 @@ packages=(
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(ocrmypdf unpaper openssl coreutils time)
+fi
+if [[ "${1:-}" == "--fuzz" ]]; then  # libFuzzer builds: CC=clang CXX=clang++ cmake -DINTAKE_FUZZ=ON
+  packages+=(clang libclang-rt-14-dev)
 fi
 
 missing=()
