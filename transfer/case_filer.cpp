@@ -3,8 +3,11 @@
 #include <cerrno>
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 #include "core/file_util.h"
+#include "signing/receipt.h"
+#include "signing/signer.h"
 #include "transfer/digest.h"
 
 namespace intake::transfer {
@@ -21,21 +24,23 @@ bool IsSafeCaseId(std::string_view id) {
   return true;
 }
 
-Result<std::unique_ptr<CaseFiler>> CaseFiler::Open(const fs::path& inbox, const SigningKey& key,
-                                                   PackageVerifier verifier) {
+Result<std::unique_ptr<CaseFiler>> CaseFiler::Open(const fs::path& inbox,
+                                                   const signing::SigningKeyPair& key,
+                                                   std::string back_office, PackageVerifier verifier) {
   INTAKE_RETURN_IF_ERROR(MakeDirectories(inbox, 0750));
-  return std::unique_ptr<CaseFiler>(new CaseFiler(inbox, key, std::move(verifier)));
+  if (back_office.empty()) back_office = "back-office";
+  return std::unique_ptr<CaseFiler>(
+      new CaseFiler(inbox, key, std::move(back_office), std::move(verifier)));
 }
 
-Result<std::optional<Receipt>> CaseFiler::Find(const std::string& case_id) const {
+Result<std::optional<std::string>> CaseFiler::Find(const std::string& case_id) const {
   if (!IsSafeCaseId(case_id)) return InvalidArgument("malformed case id");
-  auto text = ReadFile(inbox_ / case_id / "receipt.json");
+  auto text = ReadFile(inbox_ / case_id / "receipt.txt");
   if (!text.ok()) {
-    if (text.status().code() == Code::kNotFound) return std::optional<Receipt>();
+    if (text.status().code() == Code::kNotFound) return std::optional<std::string>();
     return text.status();
   }
-  INTAKE_ASSIGN_OR_RETURN(Receipt receipt, Receipt::FromJson(*text));
-  return std::optional<Receipt>(std::move(receipt));
+  return std::optional<std::string>(std::move(*text));
 }
 
 std::vector<std::string> CaseFiler::List() const {
@@ -43,14 +48,14 @@ std::vector<std::string> CaseFiler::List() const {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(inbox_, ec)) {
     std::string name = entry.path().filename().string();
-    if (entry.is_directory() && IsSafeCaseId(name) && fs::exists(entry.path() / "receipt.json"))
+    if (entry.is_directory() && IsSafeCaseId(name) && fs::exists(entry.path() / "receipt.txt"))
       out.push_back(name);
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-Result<Receipt> CaseFiler::File(const fs::path& package_path, const std::string& case_id,
+Result<std::string> CaseFiler::File(const fs::path& package_path, const std::string& case_id,
                                 const std::string& expected_sha256, int64_t now) {
   if (!IsSafeCaseId(case_id))
     return InvalidArgument("case id '" + case_id + "' is not a valid case id");
@@ -62,7 +67,9 @@ Result<Receipt> CaseFiler::File(const fs::path& package_path, const std::string&
 
   INTAKE_ASSIGN_OR_RETURN(auto existing, Find(case_id));
   if (existing) {
-    if (existing->package_sha256 != sha256)
+    auto stored = signing::ParseReceipt(*existing);
+    if (!stored.ok()) return stored.status().WithContext("stored receipt of case " + case_id);
+    if (stored->package_hash != "sha256:" + sha256)
       return Status(Code::kAlreadyExists, "case " + case_id +
                                               " was already received with other content; it is kept "
                                               "as first received (seal a new case id to resend)");
@@ -84,13 +91,26 @@ Result<Receipt> CaseFiler::File(const fs::path& package_path, const std::string&
   }
   if (std::rename(package_path.c_str(), (temp / "package.bin").c_str()) != 0)
     return ErrnoStatus("move package into " + temp.string(), errno);
-  Receipt receipt = IssueReceipt(key_, case_id, sha256, FormatUtc(now));
-  INTAKE_RETURN_IF_ERROR(WriteFileAtomic(temp / "receipt.json", receipt.ToJson(), 0640));
+  signing::Ed25519Signer signer(key_);
+  INTAKE_ASSIGN_OR_RETURN(
+      std::string receipt,
+      signing::SignReceipt({case_id, "sha256:" + sha256, FormatUtc(now), back_office_, "filed", ""},
+                           signer));
+  INTAKE_RETURN_IF_ERROR(WriteFileAtomic(temp / "receipt.txt", receipt, 0640));
   INTAKE_RETURN_IF_ERROR(SyncDirectory(temp));
   if (std::rename(temp.c_str(), (inbox_ / case_id).c_str()) != 0)
     return ErrnoStatus("file case into " + (inbox_ / case_id).string(), errno);
   INTAKE_RETURN_IF_ERROR(SyncDirectory(inbox_));
   return receipt;
+}
+
+std::string FormatUtc(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buffer;
 }
 
 }  // namespace intake::transfer

@@ -3,20 +3,25 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.h"
+#include "transfer/package_opener.h"
 
 namespace intake::transfer {
 
-Result<std::unique_ptr<Receiver>> Receiver::Start(ReceiverOptions options, SigningKey receipt_key) {
+Result<std::unique_ptr<Receiver>> Receiver::Start(ReceiverOptions options, signing::KeyStore keys) {
   if (options.inbox.empty()) return InvalidArgument("receiver needs an inbox folder (--inbox)");
   if (options.uploads.empty()) options.uploads = options.inbox / ".uploads";
-  std::unique_ptr<Receiver> r(new Receiver(std::move(options), std::move(receipt_key)));
+  std::unique_ptr<Receiver> r(new Receiver(std::move(options), std::move(keys)));
   ReceiverOptions& o = r->options_;
-  if (!o.trust_dir.empty()) {
-    INTAKE_ASSIGN_OR_RETURN(r->trust_, TrustStore::Open(o.trust_dir));
-    o.tus.trust = r->trust_.get();
+  if ((o.verify_packages && !o.verifier) || o.require_signed_requests) {
+    if (o.trust_store.empty())
+      return InvalidArgument("the receiver needs the trust store of enrolled workstations (--trust-store)");
   }
+  if (o.verify_packages && !o.verifier) o.verifier = SigningPackageVerifier(r->keys_, o.trust_store);
+  if (!o.verify_packages) o.verifier = nullptr;
+  if (o.require_signed_requests) o.tus.trust_store = o.trust_store;
   INTAKE_ASSIGN_OR_RETURN(r->uploads_, UploadStore::Open(o.uploads));
-  INTAKE_ASSIGN_OR_RETURN(r->filer_, CaseFiler::Open(o.inbox, r->receipt_key_, o.verifier));
+  INTAKE_ASSIGN_OR_RETURN(r->filer_, CaseFiler::Open(o.inbox, r->keys_.signing_key(),
+                                                        r->keys_.identity().name, o.verifier));
   r->tus_ = std::make_unique<TusService>(o.tus, *r->uploads_, *r->filer_);
   int recovered = r->tus_->RecoverCompleteUploads();
   if (recovered > 0) LogInfo("receiver", "filed " + std::to_string(recovered) + " uploads completed before a restart");
@@ -41,7 +46,10 @@ std::unique_ptr<RequestHandler> Receiver::Route(HttpRequestHead head) {
     auto receipt = filer_->Find(head.path.substr(receipts.size()));
     if (!receipt.ok()) return FixedReply(HttpReply::Text(400, receipt.status().message()));
     if (!receipt->has_value()) return FixedReply(HttpReply::Text(404, "no receipt for this case"));
-    return FixedReply(HttpReply::Json(200, (*receipt)->ToJson()));
+    HttpReply reply;  // the blob exactly as signed
+    reply.body = **receipt;
+    reply.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
+    return FixedReply(std::move(reply));
   }
   if (head.method == "GET" && head.path == "/cases") {
     return FixedReply(HttpReply::Json(200, nlohmann::json(filer_->List()).dump()));

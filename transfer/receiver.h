@@ -17,9 +17,8 @@
 
 #include "core/status.h"
 #include "transfer/case_filer.h"
-#include "transfer/ed25519.h"
+#include "signing/key_store.h"
 #include "transfer/http_server.h"
-#include "transfer/trust_store.h"
 #include "transfer/tus_service.h"
 #include "transfer/upload_store.h"
 
@@ -35,32 +34,37 @@ struct ReceiverOptions {
   HttpServerOptions http;                 // listen address, TLS
   std::filesystem::path inbox;            // filed cases
   std::filesystem::path uploads;          // tus upload state (same filesystem as inbox)
-  std::filesystem::path trust_dir;        // enrolled workstation keys; "" = no authentication
-  TusServiceOptions tus;                  // trust/clock filled in by the receiver
-  PackageVerifier verifier;               // decrypt + verify; empty = hash check only
+  // The signing::TrustStore file of enrolled workstation keys: packages are decrypted and their
+  // bags verified against it (SigningPackageVerifier) unless `verifier` is set or
+  // verify_packages is false (then only the SHA-256 is checked: interop and transport tests).
+  std::filesystem::path trust_store;
+  bool verify_packages = true;
+  bool require_signed_requests = false;   // tus requests must be signed by an enrolled key
+  PackageVerifier verifier;               // overrides the signing verifier when set
+  TusServiceOptions tus;
   std::vector<MountedRoute> routes;
 };
 
 class Receiver {
  public:
-  // `receipt_key` is moved in and owned by the receiver. Files complete uploads left by a
-  // crash, then starts listening.
-  static Result<std::unique_ptr<Receiver>> Start(ReceiverOptions options, SigningKey receipt_key);
+  // `keys` (the back office's signing::KeyStore: its signing key signs receipts, its name is
+  // the receipt's back_office) is moved in and owned. Files complete uploads left by a crash,
+  // then starts listening.
+  static Result<std::unique_ptr<Receiver>> Start(ReceiverOptions options, signing::KeyStore keys);
   ~Receiver();
 
   uint16_t port() const { return server_->port(); }
   std::string base_url() const;
   CaseFiler& filer() { return *filer_; }
-  const PublicKey& receipt_public_key() const { return receipt_key_.public_key(); }
+  const signing::KeyStore& keys() const { return keys_; }
 
  private:
-  Receiver(ReceiverOptions options, SigningKey key)
-      : options_(std::move(options)), receipt_key_(std::move(key)) {}
+  Receiver(ReceiverOptions options, signing::KeyStore keys)
+      : options_(std::move(options)), keys_(std::move(keys)) {}
   std::unique_ptr<RequestHandler> Route(HttpRequestHead head);
 
   ReceiverOptions options_;
-  SigningKey receipt_key_;
-  std::unique_ptr<TrustStore> trust_;
+  signing::KeyStore keys_;
   std::unique_ptr<UploadStore> uploads_;
   std::unique_ptr<CaseFiler> filer_;
   std::unique_ptr<TusService> tus_;

@@ -5,7 +5,8 @@
 
 #include "core/log.h"
 #include "transfer/digest.h"
-#include "transfer/receipt.h"
+#include "signing/receipt.h"
+#include "signing/signer.h"
 
 namespace intake::transfer {
 
@@ -31,9 +32,9 @@ Result<std::unique_ptr<TransferWorker>> TransferWorker::Create(TransferWorkerOpt
 Result<std::string> TransferWorker::ObtainReceipt(const QueuedPackage& package,
                                                   const UploadResult& upload) {
   if (!upload.receipt_header.empty()) {
-    auto json = Base64Decode(upload.receipt_header);
-    if (!json.ok()) return Corrupt("receiver sent a malformed Intake-Receipt header");
-    return *json;
+    auto blob = Base64Decode(upload.receipt_header);
+    if (!blob.ok()) return Corrupt("receiver sent a malformed Intake-Receipt header");
+    return *blob;
   }
   return client_->Get(options_.receiver_url + options_.receipts_path + package.package_id);
 }
@@ -57,11 +58,20 @@ Status TransferWorker::Deliver(const QueuedPackage& package) {
       return Corrupt("package file " + package.path.string() + " changed since it was queued");
     INTAKE_ASSIGN_OR_RETURN(UploadResult upload, client_->Upload(request));
     if (!options_.require_receipt) return queue_->MarkDelivered(package.package_id, "", options_.clock());
-    INTAKE_ASSIGN_OR_RETURN(std::string json, ObtainReceipt(package, upload));
-    INTAKE_ASSIGN_OR_RETURN(Receipt receipt, Receipt::FromJson(json));
-    INTAKE_RETURN_IF_ERROR(
-        VerifyReceipt(receipt, options_.back_office_key, package.package_id, package.sha256));
-    return queue_->MarkDelivered(package.package_id, json, options_.clock());
+    INTAKE_ASSIGN_OR_RETURN(std::string blob, ObtainReceipt(package, upload));
+    signing::Ed25519Verifier verifier(options_.back_office_key);
+    auto receipt = signing::VerifyReceipt(blob, verifier);
+    if (!receipt.ok()) {
+      // A receipt we cannot trust is not a delivery; the bytes are on the server, so the next
+      // attempt only fetches the receipt again.
+      return Status(Code::kPermissionDenied, "receipt not accepted: " + receipt.status().message() +
+                                                 " (check the back office key this workstation trusts)");
+    }
+    if (receipt->case_id != package.package_id)
+      return Status(Code::kPermissionDenied, "receipt names case " + receipt->case_id);
+    if (receipt->package_hash != "sha256:" + package.sha256)
+      return Corrupt("receipt hash " + receipt->package_hash + " differs from the package sent");
+    return queue_->MarkDelivered(package.package_id, blob, options_.clock());
   }();
   if (status.ok()) {
     LogInfo("transfer", "case " + package.package_id + " delivered, receipt verified");

@@ -1,6 +1,7 @@
 // TransferWorker: drains the TransferQueue to one receiver. For each due package: upload or
 // resume it (tus), obtain the receipt (final PATCH header, else GET /receipts/<case>), verify
-// it with the configured back-office key and the package hash, and only then mark the package
+// it (signing/receipt.h) with the configured back office's key, the case id and the package
+// hash, and only then mark the package
 // delivered. Any failure leaves the package queued with last_error and a jittered next_try.
 //
 // Thread safety: one worker per thread; it owns its queue connection and HTTP client.
@@ -13,7 +14,7 @@
 
 #include "core/status.h"
 #include "transfer/backoff.h"
-#include "transfer/ed25519.h"
+#include "signing/key_types.h"
 #include "transfer/transfer_queue.h"
 #include "transfer/tus_client.h"
 
@@ -24,7 +25,7 @@ struct TransferWorkerOptions {
   std::string files_path = "/files/";
   std::string receipts_path = "/receipts/";
   bool require_receipt = true;  // false only against foreign tus servers (interop tests)
-  PublicKey back_office_key{};  // verifies receipts
+  signing::PublicKey back_office_key{};  // its sign_public verifies receipts
   TusClientOptions tus;         // endpoint is derived from receiver_url + files_path
   BackoffPolicy backoff;
   std::function<int64_t()> clock;  // Unix seconds; default system clock

@@ -59,6 +59,7 @@ bool ServerCapabilities::Has(const std::string& extension) const {
 Status TusStatus(const std::string& what, const HttpResponse& response) {
   std::string message = what + ": HTTP " + std::to_string(response.status);
   std::string detail = response.body.substr(0, 300);
+  while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) detail.pop_back();
   if (!detail.empty()) message += " (" + detail + ")";
   switch (response.status) {
     case 401:
@@ -67,6 +68,7 @@ Status TusStatus(const std::string& what, const HttpResponse& response) {
     case 410: return NotFound(message);
     case 413: return InvalidArgument(message + "; the package exceeds the receiver's size limit");
     case 460: return Corrupt(message);
+    case 422: return Corrupt(message + "; the receiver refused the package");
     case 507: return Status(Code::kResourceExhausted, message + "; the receiver's disk is full, will retry");
     default: return Unavailable(message + "; will retry");
   }

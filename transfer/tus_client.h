@@ -24,7 +24,7 @@
 
 #include "core/status.h"
 #include "transfer/digest.h"
-#include "transfer/ed25519.h"
+#include "signing/key_pair.h"
 #include "transfer/http_client.h"
 
 namespace intake::transfer {
@@ -34,7 +34,7 @@ struct TusClientOptions {
   int64_t chunk_size = 1 << 20;    // bytes per PATCH (memory use is one chunk)
   bool use_checksum = true;        // when the server advertises the checksum extension
   TransportOptions transport;
-  const SigningKey* workstation_key = nullptr;  // signs every request when set (borrowed)
+  const signing::SigningKeyPair* workstation_key = nullptr;  // signs every request when set (borrowed)
   std::function<int64_t()> clock;  // Unix seconds for request dates; default: system clock
 };
 

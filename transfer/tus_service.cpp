@@ -4,7 +4,10 @@
 #include <ctime>
 
 #include "core/log.h"
+#include "signing/receipt.h"
+#include "signing/trust_store.h"
 #include "transfer/digest.h"
+#include "transfer/request_auth.h"
 #include "transfer/tus_patch.h"
 
 namespace intake::transfer {
@@ -63,8 +66,11 @@ std::unique_ptr<RequestHandler> TusService::Route(const HttpRequestHead& head) {
     reply.headers.emplace_back("Tus-Version", "1.0.0");
     return FixedReply(WithTusHeaders(std::move(reply)));
   }
-  if (options_.trust) {
-    auto who = options_.trust->CheckRequest(head, Now(), options_.clock_skew_tolerance_seconds);
+  if (!options_.trust_store.empty()) {
+    auto trust = signing::TrustStore::Load(options_.trust_store);
+    Result<std::string> who = trust.ok() ? CheckSignedRequest(head, *trust, Now(),
+                                                              options_.clock_skew_tolerance_seconds)
+                                         : Result<std::string>(trust.status());
     if (!who.ok()) {
       LogWarning("receiver", "refused " + head.method + " " + head.path + ": " + who.status().message());
       return FixedReply(WithTusHeaders(HttpReply::Text(403, who.status().message())));
@@ -113,8 +119,10 @@ HttpReply TusService::Create(const HttpRequestHead& head) {
   // client's first PATCH gets 409, its HEAD says done, and no byte travels twice.
   auto filed = filer_.Find(package_id->second);
   auto sha = metadata->find("sha256");
-  if (filed.ok() && filed->has_value() && sha != metadata->end() &&
-      (*filed)->package_sha256 == sha->second) {
+  auto filed_receipt = filed.ok() && filed->has_value() ? signing::ParseReceipt(**filed)
+                                                        : Result<signing::Receipt>(NotFound(""));
+  if (filed_receipt.ok() && sha != metadata->end() &&
+      filed_receipt->package_hash == "sha256:" + sha->second) {
     std::error_code ec;
     std::filesystem::remove(uploads_.PartPath(info->id), ec);
     (void)uploads_.MarkFiled(*info, package_id->second);
@@ -182,7 +190,7 @@ HttpReply TusService::Complete(const UploadInfo& info) {
   LogInfo("receiver", "case " + case_id + " filed, receipt issued");
   HttpReply reply;
   reply.status = 204;
-  reply.headers.emplace_back("Intake-Receipt", Base64Encode(receipt->ToJson()));
+  reply.headers.emplace_back("Intake-Receipt", Base64Encode(*receipt));
   return reply;
 }
 

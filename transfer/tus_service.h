@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -19,7 +20,6 @@
 #include "core/status.h"
 #include "transfer/case_filer.h"
 #include "transfer/http_server.h"
-#include "transfer/trust_store.h"
 #include "transfer/upload_store.h"
 
 namespace intake::transfer {
@@ -31,7 +31,9 @@ struct TusServiceOptions {
   // Env seam for the storage: bytes the upload folder may hold (0 = only the real disk's
   // limit). Beyond it a PATCH answers 507 exactly as for ENOSPC.
   int64_t storage_quota_bytes = 0;
-  const TrustStore* trust = nullptr;       // when set, every request must be signed (borrowed)
+  // When set, every tus request must be signed by a workstation key enrolled (and not revoked)
+  // in this signing::TrustStore file; it is re-read per request so a revocation acts at once.
+  std::filesystem::path trust_store;
   int64_t clock_skew_tolerance_seconds = 300;
   std::function<int64_t()> clock;          // Unix seconds
 };

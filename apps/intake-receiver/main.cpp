@@ -1,13 +1,13 @@
 // intake-receiver: the back office's receiving end. Thin: parses flags and wires the
-// transfer library's Receiver (tus uploads, inbox, receipts, message board).
+// transfer library's Receiver (tus uploads, decrypt + verify, inbox, signed receipts).
+// Keys come from the signing library's key store (intake keys init --role back-office).
 //
-//   intake-receiver keygen --keys DIR            make the back-office receipt key (receipt.key/.pub)
-//   intake-receiver enroll --trust DIR KEY.pub   trust a workstation key
-//   intake-receiver revoke --trust DIR KEY_ID    revoke it
-//   intake-receiver --listen HOST:PORT --inbox DIR --keys DIR [--trust DIR]
-//                   [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--port-file FILE]
-//                   [--clock-skew-seconds N] [--quota-bytes N]
+//   intake-receiver --listen HOST:PORT --inbox DIR --keys DIR --trust-store FILE
+//                   [--require-signed-requests] [--clock-skew-seconds N]
+//                   [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--quota-bytes N]
+//                   [--port-file FILE] [--no-verify]
 // Exit codes: 0 stopped on SIGTERM/SIGINT, 1 failed to start, 2 bad usage.
+#include <chrono>
 #include <csignal>
 #include <iostream>
 #include <string>
@@ -24,22 +24,19 @@ void OnSignal(int) { g_stop = 1; }
 
 int main(int argc, char** argv) {
   using namespace intake;
-  std::vector<std::string> args(argv + 1, argv + argc);
-  if (!args.empty() && args[0] != "--help" && args[0].rfind("--", 0) != 0)
-    return receiver_app::RunAdminCommand(args);
-  auto config = receiver_app::ParseServeFlags(args);
+  auto config = receiver_app::ParseServeFlags(std::vector<std::string>(argv + 1, argv + argc));
   if (!config.ok()) {
     std::cerr << "intake-receiver: " << config.status().message() << "\n" << receiver_app::kUsage;
     return 2;
   }
-  auto key = transfer::SigningKey::Load(config->keys_dir / "receipt.key");
-  if (!key.ok()) {
-    std::cerr << "intake-receiver: cannot load the back-office receipt key: "
-              << key.status().message() << " (create it with: intake-receiver keygen --keys "
+  auto keys = signing::KeyStore::Open(config->keys_dir);
+  if (!keys.ok()) {
+    std::cerr << "intake-receiver: cannot open the back office's keys: " << keys.status().message()
+              << " (create them with: intake keys init --role back-office --name NAME --keys "
               << config->keys_dir.string() << ")\n";
     return 1;
   }
-  auto receiver = transfer::Receiver::Start(std::move(config->options), std::move(*key));
+  auto receiver = transfer::Receiver::Start(std::move(config->options), std::move(*keys));
   if (!receiver.ok()) {
     std::cerr << "intake-receiver: " << receiver.status().message() << "\n";
     return 1;
@@ -47,7 +44,8 @@ int main(int argc, char** argv) {
   Status port_written = receiver_app::WritePortFile(config->port_file, (*receiver)->port());
   if (!port_written.ok()) std::cerr << "intake-receiver: " << port_written.message() << "\n";
   std::cout << "intake-receiver: listening on " << (*receiver)->base_url() << " (inbox "
-            << config->inbox.string() << ")" << std::endl;
+            << config->inbox.string() << ", receipt key " << (*receiver)->keys().signing_key().key_id()
+            << ")" << std::endl;
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGINT, OnSignal);
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -1,20 +1,17 @@
 #include "apps/intake-receiver/receiver_flags.h"
 
-#include <iostream>
 
 #include "core/file_util.h"
-#include "transfer/ed25519.h"
-#include "transfer/trust_store.h"
 
 namespace intake::receiver_app {
 
 const char kUsage[] =
-    "usage: intake-receiver --listen HOST:PORT --inbox DIR --keys DIR [--trust DIR]\n"
-    "         [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--port-file FILE]\n"
-    "         [--clock-skew-seconds N] [--quota-bytes N]\n"
-    "       intake-receiver keygen --keys DIR\n"
-    "       intake-receiver enroll --trust DIR WORKSTATION_KEY.pub\n"
-    "       intake-receiver revoke --trust DIR KEY_ID [--reason TEXT]\n";
+    "usage: intake-receiver --listen HOST:PORT --inbox DIR --keys DIR --trust-store FILE\n"
+    "         [--require-signed-requests] [--clock-skew-seconds N] [--no-verify]\n"
+    "         [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--quota-bytes N]\n"
+    "         [--port-file FILE]\n"
+    "  --keys: the back office's key store (intake keys init --role back-office --name NAME)\n"
+    "  --trust-store: enrolled workstations (intake keys enroll WS.json --trust-store FILE)\n";
 
 namespace {
 
@@ -61,7 +58,14 @@ Result<ServeConfig> ParseServeFlags(std::vector<std::string> args) {
   c.inbox = inbox;
   c.options.inbox = inbox;
   c.keys_dir = keys;
-  if (Take(args, "--trust", &trust)) c.options.trust_dir = trust;
+  if (Take(args, "--trust-store", &trust)) c.options.trust_store = trust;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--require-signed-requests" || args[i] == "--no-verify") {
+      if (args[i] == "--no-verify") c.options.verify_packages = false;
+      else c.options.require_signed_requests = true;
+      args.erase(args.begin() + static_cast<long>(i--));
+    }
+  }
   bool has_cert = Take(args, "--tls-cert", &cert), has_key = Take(args, "--tls-key", &key);
   if (has_cert != has_key) return InvalidArgument("--tls-cert and --tls-key go together");
   if (has_cert) {
@@ -86,59 +90,6 @@ Result<ServeConfig> ParseServeFlags(std::vector<std::string> args) {
 Status WritePortFile(const std::filesystem::path& file, uint16_t port) {
   if (file.empty()) return Status::Ok();
   return WriteFileAtomic(file, std::to_string(port) + "\n");
-}
-
-int RunAdminCommand(std::vector<std::string> args) {
-  std::string command = args.front();
-  args.erase(args.begin());
-  std::string keys, trust, reason = "revoked by back-office staff";
-  if (command == "keygen") {
-    if (!Take(args, "--keys", &keys)) {
-      std::cerr << kUsage;
-      return 2;
-    }
-    if (std::filesystem::exists(std::filesystem::path(keys) / "receipt.key")) {
-      std::cerr << "intake-receiver: " << keys << "/receipt.key exists; not overwriting it\n";
-      return 1;
-    }
-    auto key = transfer::SigningKey::Generate();
-    Status saved = key.ok() ? key->Save(keys, "receipt") : key.status();
-    if (!saved.ok()) {
-      std::cerr << "intake-receiver: " << saved.message() << "\n";
-      return 1;
-    }
-    std::cout << "receipt key " << key->key_id() << ": give " << keys
-              << "/receipt.pub to the workstations (intake-transferd --receipt-key)\n";
-    return 0;
-  }
-  if ((command == "enroll" || command == "revoke") && Take(args, "--trust", &trust) &&
-      args.size() >= 1) {
-    Take(args, "--reason", &reason);
-    auto store = transfer::TrustStore::Open(trust);
-    if (!store.ok()) {
-      std::cerr << "intake-receiver: " << store.status().message() << "\n";
-      return 1;
-    }
-    if (command == "enroll") {
-      auto key = transfer::LoadPublicKeyFile(args[0]);
-      auto id = key.ok() ? (*store)->Enroll(*key) : Result<std::string>(key.status());
-      if (!id.ok()) {
-        std::cerr << "intake-receiver: " << id.status().message() << "\n";
-        return 1;
-      }
-      std::cout << "enrolled workstation key " << *id << "\n";
-      return 0;
-    }
-    Status revoked = (*store)->Revoke(args[0], reason);
-    if (!revoked.ok()) {
-      std::cerr << "intake-receiver: " << revoked.message() << "\n";
-      return 1;
-    }
-    std::cout << "revoked workstation key " << args[0] << "\n";
-    return 0;
-  }
-  std::cerr << kUsage;
-  return 2;
 }
 
 }  // namespace intake::receiver_app

@@ -1,6 +1,7 @@
-// Flag parsing and key administration for intake-receiver (kept out of main.cpp).
+// Flag parsing for intake-receiver (kept out of main.cpp).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -20,8 +21,6 @@ struct ServeConfig {
 };
 
 Result<ServeConfig> ParseServeFlags(std::vector<std::string> args);
-// keygen / enroll / revoke. Returns the exit code.
-int RunAdminCommand(std::vector<std::string> args);
 Status WritePortFile(const std::filesystem::path& file, uint16_t port);
 
 }  // namespace intake::receiver_app

@@ -22,38 +22,17 @@ int64_t Now() {
       .count();
 }
 
-int Keygen(std::vector<std::string> args) {
-  if (args.size() != 2 || args[0] != "--keys") {
-    std::cerr << intake::transferd_app::kUsage;
-    return 2;
-  }
-  std::filesystem::path dir = args[1];
-  if (std::filesystem::exists(dir / "workstation.key")) {
-    std::cerr << "intake-transferd: " << (dir / "workstation.key").string() << " exists; not overwriting it\n";
-    return 1;
-  }
-  auto key = intake::transfer::SigningKey::Generate();
-  intake::Status saved = key.ok() ? key->Save(dir, "workstation") : key.status();
-  if (!saved.ok()) {
-    std::cerr << "intake-transferd: " << saved.message() << "\n";
-    return 1;
-  }
-  std::cout << "workstation key " << key->key_id() << ": enrol " << (dir / "workstation.pub").string()
-            << " at the back office (intake-receiver enroll)\n";
-  return 0;
-}
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace intake;
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (!args.empty() && args[0] == "keygen") return Keygen({args.begin() + 1, args.end()});
   auto config = transferd_app::ParseFlags(args);
   if (!config.ok()) {
     std::cerr << "intake-transferd: " << config.status().message() << "\n" << transferd_app::kUsage;
     return 2;
   }
-  if (config->workstation_key) config->worker.tus.workstation_key = &*config->workstation_key;
+  config->worker.tus.workstation_key = &config->keys->signing_key();
   auto queue = transfer::TransferQueue::Open(config->spool / "transfer-queue.db");
   if (!queue.ok()) {
     std::cerr << "intake-transferd: " << queue.status().message() << "\n";

@@ -3,11 +3,12 @@
 namespace intake::transferd_app {
 
 const char kUsage[] =
-    "usage: intake-transferd --spool DIR --receiver URL --receipt-key BACKOFFICE.pub\n"
-    "         [--workstation-key WS.key] [--ca PEM] [--proxy URL] [--max-rate BYTES_PER_S]\n"
-    "         [--chunk BYTES] [--no-checksum] [--retry-initial S] [--retry-max S]\n"
-    "         [--poll S] [--retention-days N] [--once]\n"
-    "       intake-transferd keygen --keys DIR   (workstation request key: workstation.key/.pub)\n";
+    "usage: intake-transferd --spool DIR --receiver URL --keys DIR\n"
+    "         [--ca PEM] [--proxy URL] [--max-rate BYTES_PER_S] [--chunk BYTES]\n"
+    "         [--no-checksum] [--retry-initial S] [--retry-max S] [--poll S]\n"
+    "         [--retention-days N] [--once]\n"
+    "  --keys: the workstation's key store with the trusted back office\n"
+    "          (intake keys init --role workstation; intake keys trust BACK_OFFICE.json)\n";
 
 namespace {
 
@@ -51,17 +52,19 @@ Result<int64_t> Number(const std::string& flag, const std::string& text) {
 
 Result<DaemonConfig> ParseFlags(std::vector<std::string> args) {
   DaemonConfig c;
-  std::string spool, receipt_key, value;
+  std::string spool, keys, value;
   if (!Take(args, "--spool", &spool)) return InvalidArgument("--spool DIR is required");
   if (!Take(args, "--receiver", &c.worker.receiver_url)) return InvalidArgument("--receiver URL is required");
-  if (!Take(args, "--receipt-key", &receipt_key))
-    return InvalidArgument("--receipt-key FILE is required (the back office's receipt.pub)");
+  if (!Take(args, "--keys", &keys)) return InvalidArgument("--keys DIR is required (the workstation's key store)");
   c.spool = spool;
-  INTAKE_ASSIGN_OR_RETURN(c.worker.back_office_key, transfer::LoadPublicKeyFile(receipt_key));
-  if (Take(args, "--workstation-key", &value)) {
-    INTAKE_ASSIGN_OR_RETURN(auto key, transfer::SigningKey::Load(value));
-    c.workstation_key.emplace(std::move(key));
-  }
+  auto store = signing::KeyStore::Open(keys);
+  if (!store.ok()) return store.status().WithContext("--keys " + keys);
+  auto back_office = store->BackOffice();
+  if (!back_office.ok())
+    return back_office.status().WithContext(
+        "no trusted back office in " + keys + " (run: intake keys trust BACK_OFFICE.json)");
+  c.worker.back_office_key = back_office->sign_public;
+  c.keys.emplace(std::move(*store));
   if (Take(args, "--ca", &value)) c.worker.tus.transport.ca_file = value;
   if (Take(args, "--proxy", &value)) c.worker.tus.transport.proxy = value;
   if (Take(args, "--max-rate", &value)) {

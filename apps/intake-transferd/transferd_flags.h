@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "core/status.h"
-#include "transfer/ed25519.h"
+#include "signing/key_store.h"
 #include "transfer/transfer_worker.h"
 
 namespace intake::transferd_app {
@@ -18,7 +18,7 @@ extern const char kUsage[];
 struct DaemonConfig {
   std::filesystem::path spool;
   transfer::TransferWorkerOptions worker;
-  std::optional<transfer::SigningKey> workstation_key;  // signs requests when set
+  std::optional<signing::KeyStore> keys;  // the workstation's key store (signs requests)
   bool once = false;
   int poll_seconds = 5;
   int64_t retention_days = -1;  // purge delivered packages older than this; -1 = keep

@@ -3,7 +3,8 @@
 
 #include "tests/transfer/transfer_fixture.h"
 #include "transfer/digest.h"
-#include "transfer/receipt.h"
+#include "signing/receipt.h"
+#include "signing/signer.h"
 
 namespace intake::transfer {
 namespace {
@@ -27,17 +28,18 @@ TEST(DeliveryTest, PackageArrivesBitIdenticalWithVerifiedReceipt) {
   ASSERT_OK(p);
   EXPECT_EQ((*p)->state, PackageState::kDelivered);
   EXPECT_EQ(ReadAll(dir.path() / "inbox/20261123-WS01-0001/package.bin"), bytes);
-  auto receipt = Receipt::FromJson((*p)->receipt_json);
+  auto receipt = signing::VerifyReceipt((*p)->receipt_json, signing::Ed25519Verifier(rx.receipt_key));
   ASSERT_OK(receipt);
-  EXPECT_OK(VerifyReceipt(*receipt, rx.receipt_key, "20261123-WS01-0001", Sha256Hex(bytes)));
+  EXPECT_EQ(receipt->case_id, "20261123-WS01-0001");
+  EXPECT_EQ(receipt->package_hash, "sha256:" + Sha256Hex(bytes));
 }
 
 TEST(DeliveryTest, ReceiptFromAnotherKeyIsNotAccepted) {
   TempDir dir;
   auto rx = StartReceiver(dir.path());
   WriteRandomFile(dir.path() / "spool/c1.pkg", 1000, 7);
-  auto stranger = SigningKey::Generate();
-  auto worker = MakeWorker(dir.path() / "spool", rx.url, stranger->public_key());
+  auto stranger = MakeKeys(dir.path() / "stranger", "back-office");
+  auto worker = MakeWorker(dir.path() / "spool", rx.url, stranger.identity().sign_public);
   ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "spool/c1.pkg", 0, 1));
   auto stats = worker->DrainDue();
   ASSERT_OK(stats);
@@ -50,15 +52,13 @@ TEST(DeliveryTest, ReceiptFromAnotherKeyIsNotAccepted) {
 TEST(DeliveryTest, DeadReceiverKeepsPackageQueuedUntilItComesBack) {
   TempDir dir;
   uint16_t port;
-  PublicKey receipt_key;
   std::string url;
   {
     auto probe = StartReceiver(dir.path() / "probe");
     port = probe.receiver->port();  // a port that is free again once the probe stops
   }
-  auto key = SigningKey::Generate();
-  ASSERT_OK(key);
-  receipt_key = key->public_key();
+  auto keys = MakeKeys(dir.path() / "bo-keys", "back-office");
+  signing::PublicKey receipt_key = keys.identity().sign_public;
   url = "http://127.0.0.1:" + std::to_string(port);
   std::string bytes = WriteRandomFile(dir.path() / "spool/c1.pkg", 300'000, 9);
   int64_t now = 1000;
@@ -76,11 +76,8 @@ TEST(DeliveryTest, DeadReceiverKeepsPackageQueuedUntilItComesBack) {
   // Not due yet: nothing happens.
   EXPECT_EQ(worker->DrainDue()->failed, 0);
 
-  ReceiverOptions ro;
-  ro.inbox = dir.path() / "inbox";
-  ro.http.port = port;
-  auto receiver = Receiver::Start(std::move(ro), std::move(*key));
-  ASSERT_OK(receiver);
+  auto rx = StartReceiver(dir.path(), {}, port);
+  ASSERT_TRUE(rx.receiver);
   now += 3600;
   stats = worker->DrainDue();
   ASSERT_OK(stats);

@@ -15,6 +15,12 @@ std::string WriteRandomFile(const std::filesystem::path& path, size_t size, unsi
   return bytes;
 }
 
+signing::KeyStore MakeKeys(const std::filesystem::path& dir, std::string_view role) {
+  auto keys = signing::KeyStore::Init(dir, role, std::string(role) == "workstation" ? "WS01" : "test-bo");
+  EXPECT_TRUE(keys.ok()) << keys.status().ToString();
+  return std::move(*keys);
+}
+
 std::string ReadAll(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
@@ -25,13 +31,15 @@ std::string ReadAll(const std::filesystem::path& path) {
 ReceiverHandle StartReceiver(const std::filesystem::path& root, ReceiverOptions options,
                              uint16_t port) {
   ReceiverHandle h;
-  auto key = SigningKey::Generate();
-  EXPECT_TRUE(key.ok());
-  h.receipt_key = key->public_key();
+  auto keys = std::filesystem::exists(root / "bo-keys") ? signing::KeyStore::Open(root / "bo-keys")
+                                                        : signing::KeyStore::Init(root / "bo-keys", "back-office", "test-bo");
+  EXPECT_TRUE(keys.ok()) << keys.status().ToString();
+  h.receipt_key = keys->identity().sign_public;
   if (options.inbox.empty()) options.inbox = root / "inbox";
+  if (!options.verifier && options.trust_store.empty()) options.verify_packages = false;
   options.http.host = "127.0.0.1";
   options.http.port = port;
-  auto receiver = Receiver::Start(std::move(options), std::move(*key));
+  auto receiver = Receiver::Start(std::move(options), std::move(*keys));
   EXPECT_TRUE(receiver.ok()) << receiver.status().ToString();
   if (!receiver.ok()) return h;
   h.receiver = std::move(*receiver);
@@ -40,7 +48,8 @@ ReceiverHandle StartReceiver(const std::filesystem::path& root, ReceiverOptions 
 }
 
 std::unique_ptr<TransferWorker> MakeWorker(const std::filesystem::path& spool,
-                                           const std::string& url, const PublicKey& receipt_key,
+                                           const std::string& url,
+                                           const signing::PublicKey& receipt_key,
                                            TransferWorkerOptions options) {
   auto queue = TransferQueue::Open(spool / "transfer-queue.db");
   EXPECT_TRUE(queue.ok()) << queue.status().ToString();

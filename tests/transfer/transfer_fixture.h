@@ -7,6 +7,7 @@
 #include <string>
 
 #include "tests/support/test_util.h"
+#include "signing/key_store.h"
 #include "transfer/receiver.h"
 #include "transfer/transfer_worker.h"
 
@@ -18,16 +19,22 @@ std::string ReadAll(const std::filesystem::path& path);
 
 struct ReceiverHandle {
   std::unique_ptr<Receiver> receiver;
-  PublicKey receipt_key{};
+  signing::PublicKey receipt_key{};  // the back office's sign_public
   std::string url;
 };
 
-// Starts a receiver on 127.0.0.1 (free port, or `port`) filing into <root>/inbox.
+// A fresh signing key store (role "back-office" or "workstation") in `dir`.
+signing::KeyStore MakeKeys(const std::filesystem::path& dir, std::string_view role);
+
+// Starts a receiver on 127.0.0.1 (free port, or `port`) filing into <root>/inbox, with a fresh
+// back-office key store in <root>/bo-keys (reused when it exists). Unless the options say
+// otherwise, packages are checked by hash only (verify_packages = false).
 ReceiverHandle StartReceiver(const std::filesystem::path& root, ReceiverOptions options = {},
                              uint16_t port = 0);
 
 std::unique_ptr<TransferWorker> MakeWorker(const std::filesystem::path& spool,
-                                           const std::string& url, const PublicKey& receipt_key,
+                                           const std::string& url,
+                                           const signing::PublicKey& receipt_key,
                                            TransferWorkerOptions options = {});
 
 }  // namespace intake::transfer::testing
