@@ -55,9 +55,10 @@ std::string Squeeze(const std::string& folded) {
 
 int AllowedEdits(size_t letters) { return letters <= 3 ? 0 : letters <= 6 ? 1 : 2; }
 
-// Tokens that are what is left of "№" after OCR, or punctuation only.
+// Tokens that are what is left of "№" after OCR, or punctuation only. Skipped only before
+// numbers: "м." and "с." begin addresses.
 bool IsNumberSignResidue(const Token& t) {
-  static const char* kResidue[] = {"", "мо", "no", "ne", "n", "м", "н", "ио", "nо", "мe"};
+  static const char* kResidue[] = {"", "мо", "no", "ne", "n", "ио", "nо", "мe", "не", "но"};
   for (const char* r : kResidue) {
     if (t.folded == r) return true;
   }
@@ -86,7 +87,7 @@ struct Candidate {
 
 // The value tokens after the label: label residue up to a colon in the first few tokens and
 // "№" residue are skipped.
-std::vector<Token> ValueTokens(const Line& line, size_t label_tokens) {
+std::vector<Token> ValueTokens(const Line& line, size_t label_tokens, bool number) {
   size_t start = label_tokens;
   // A colon ends the label: it may sit in a later token ("(ID-картка) №:").
   const bool label_has_colon =
@@ -102,7 +103,7 @@ std::vector<Token> ValueTokens(const Line& line, size_t label_tokens) {
   }
   std::vector<Token> out;
   for (size_t k = start; k < line.size(); ++k) {
-    if (out.empty() && IsNumberSignResidue(line[k])) continue;
+    if (out.empty() && number && IsNumberSignResidue(line[k])) continue;
     if (out.empty() && line[k].text == ":") continue;
     out.push_back(line[k]);
   }
@@ -179,7 +180,9 @@ std::vector<FieldResult> Extract(const std::vector<Line>& lines) {
       if (found.count(spec.name)) continue;
       const size_t label_tokens = MatchLabel(line, spec);
       if (label_tokens == 0) continue;
-      const std::optional<Candidate> value = CutValue(spec.kind, ValueTokens(line, label_tokens));
+      const std::optional<Candidate> value = CutValue(
+          spec.kind, ValueTokens(line, label_tokens,
+                                 spec.kind != Kind::kName && spec.kind != Kind::kAddress));
       if (!value || value->raw.empty()) continue;
       FieldResult f;
       f.name = spec.name;

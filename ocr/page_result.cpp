@@ -7,7 +7,8 @@
 namespace intake::ocr {
 namespace {
 
-double Round(double v, double unit) { return std::round(v / unit) * unit; }
+// Division (not multiplication) by the inverse keeps 94.6 printing as 94.6.
+double Round(double v, double per_unit) { return std::round(v * per_unit) / per_unit; }
 
 }  // namespace
 
@@ -16,12 +17,12 @@ std::string PageResultToJson(const PageResult& r, bool with_words) {
   j["file"] = r.file;
   j["page"] = r.page;
   j["blank"] = r.blank;
-  j["skew_deg"] = Round(r.skew_deg, 0.01);
+  j["skew_deg"] = Round(r.skew_deg, 100);
   j["orientation_deg"] = r.orientation_deg;
   j["text"] = r.text;
-  j["confidence"] = Round(r.confidence, 0.1);
+  j["confidence"] = Round(r.confidence, 10);
   j["doc_type"] = r.doc_type;
-  j["doc_type_confidence"] = Round(r.doc_type_confidence, 0.01);
+  j["doc_type_confidence"] = Round(r.doc_type_confidence, 100);
   j["needs_review"] = r.needs_review;
   j["review_reasons"] = r.review_reasons;
   nlohmann::ordered_json fields = nlohmann::ordered_json::array();
@@ -30,7 +31,7 @@ std::string PageResultToJson(const PageResult& r, bool with_words) {
     jf["name"] = f.name;
     jf["value"] = f.value;
     jf["valid"] = f.valid;
-    jf["confidence"] = Round(f.confidence, 0.01);
+    jf["confidence"] = Round(f.confidence, 100);
     if (!f.reason.empty()) jf["reason"] = f.reason;
     fields.push_back(std::move(jf));
   }
@@ -39,7 +40,7 @@ std::string PageResultToJson(const PageResult& r, bool with_words) {
   if (with_words) {
     nlohmann::ordered_json words = nlohmann::ordered_json::array();
     for (const auto& w : r.words) {
-      words.push_back({{"text", w.text}, {"confidence", Round(w.confidence, 0.1)},
+      words.push_back({{"text", w.text}, {"confidence", Round(w.confidence, 10)},
                        {"box", {w.left, w.top, w.right, w.bottom}}});
     }
     j["words"] = std::move(words);
