@@ -2,8 +2,11 @@
 //
 // Counts text-like marks: connected ink pieces of character size (0.8–20 mm high, at most
 // 60 mm wide), not long thin streaks (scanner lines, fold shadows), not solid round blobs
-// (punch holes), not within 4 mm of the sheet's edge, and with a clearly dark core (so faint
-// marks and bleed-through from the back do not count). A page with fewer than
+// (punch holes), centred inside the sheet's outer kEdgeMarginMm, or 5% of the shorter side
+// on small sheets (receipts, cards) (scanner imprinter codes,
+// printer and registration marks, lid and hole shadows live there; document standards such
+// as ДСТУ 4163 keep text at least 10 mm from the edge), and with a clearly dark core (so
+// faint marks and bleed-through from the back do not count). A page with fewer than
 // kMinTextMarks such marks is blank. A few short lines of text give dozens.
 // Internal header of the ocr library. Thread safety: pure function.
 #pragma once
@@ -13,10 +16,12 @@
 namespace intake::ocr {
 
 inline constexpr int kMinTextMarks = 6;
+inline constexpr double kEdgeMarginMm = 10;
+inline constexpr int kEnoughTextMarks = 200;  // counting stops here (clearly not blank)
 
 struct BlankDecision {
   bool blank = true;
-  int text_marks = 0;    // text-like marks counted
+  int text_marks = 0;    // text-like marks counted, at most kEnoughTextMarks
   int other_marks = 0;   // ink pieces rejected (specks, streaks, holes, edge marks, faint)
 };
 

@@ -157,24 +157,22 @@ Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
   std::vector<PunchHole> holes;
   if (options.remove_punch_holes) holes = FindPunchHoles(s4, region.mask, ppm4, paper);
 
-  cv::Mat mask2;
-  cv::resize(region.mask, mask2, s2.size(), 0, 0, cv::INTER_NEAREST);
-  const double to2 = static_cast<double>(f4_eff) / f2;
+  // Ink without the punch holes: at ~75 dpi for the blank decision (marks are millimetres
+  // high), at ~150 dpi for the skew (line positions to a fraction of a millimetre).
+  cv::Mat mask4 = region.mask.clone();
   for (const PunchHole& h : holes)
-    cv::circle(mask2, h.center * to2, static_cast<int>(h.radius * to2 * 1.3 + 2), cv::Scalar(0),
-               cv::FILLED);
-  const cv::Mat ink2 = FindInk(s2, mask2, ppm2, paper);
-  const cv::Rect box2(region.box.x * f4_eff / f2, region.box.y * f4_eff / f2,
-                      region.box.width * f4_eff / f2, region.box.height * f4_eff / f2);
-  const BlankDecision blank = DecideBlank(ink2, s2, box2 & cv::Rect(0, 0, s2.cols, s2.rows),
-                                          ppm2, paper);
+    cv::circle(mask4, h.center, static_cast<int>(h.radius * 1.3 + 2), cv::Scalar(0), cv::FILLED);
+  const BlankDecision blank =
+      DecideBlank(FindInk(s4, mask4, ppm4, paper), s4, region.box, ppm4, paper);
   out.blank = blank.blank;
   out.blank_score = blank.text_marks;
 
   if (options.deskew && !out.blank) {
     SkewSearchOptions search;
     search.max_deg = options.max_skew_deg;
-    const SkewEstimate skew = EstimateSkew(ink2, search);
+    cv::Mat mask2;
+    cv::resize(mask4, mask2, s2.size(), 0, 0, cv::INTER_NEAREST);
+    const SkewEstimate skew = EstimateSkew(FindInk(s2, mask2, ppm2, paper), search);
     out.skew_confidence = skew.confidence;
     out.lines_vertical = skew.vertical;
     if (skew.confidence >= kMinSkewConfidence) out.skew_deg = skew.angle_deg;

@@ -70,7 +70,8 @@ struct CleanedPage {
   double dpi = 300;
 
   // Blank page decision. blank_score is the amount of text-like ink found, in "characters"
-  // (text-sized, dark, not at the edge, not a streak or a hole). Blank pages are flagged,
+  // (text-sized, dark, not at the edge, not a streak or a hole), counted up to 200 (clearly
+  // text); blank when below kMinTextMarks (6). Blank pages are flagged,
   // never dropped: the caller keeps them in the case, marked for review.
   bool blank = false;
   double blank_score = 0;

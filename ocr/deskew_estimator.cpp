@@ -11,29 +11,27 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr int kMinInkPoints = 200;
 
 // Projects the points onto the normal of lines at `angle_deg` and scores the profile.
-// Horizontal lines rotated counter-clockwise by a (y down) satisfy y*cos(a) + x*sin(a) = const;
-// vertical lines satisfy x*cos(a) - y*sin(a) = const.
+// Horizontal lines rotated counter-clockwise by a (y down) satisfy y*cos(a) + x*sin(a) = const.
+// Vertical lines satisfy x*cos(a) - y*sin(a) = const, which is the same form for the points
+// (-y, x): the vertical scorer is built on those.
 class ProfileScorer {
  public:
-  ProfileScorer(const std::vector<cv::Point2f>& points, double half_diagonal)
-      : points_(points), half_diagonal_(half_diagonal) {}
+  ProfileScorer(std::vector<cv::Point2f> points, double half_diagonal)
+      : points_(std::move(points)), half_diagonal_(half_diagonal) {}
 
   // Hard binning: each point adds 1 to its bin. Fast; for the coarse sweep.
-  double Score(double angle_deg, bool vertical, double bin_px, size_t stride = 1) {
+  double Score(double angle_deg, double bin_px, size_t stride) {
     const double a = angle_deg * kPi / 180.0;
-    const double c = std::cos(a) / bin_px, s = std::sin(a) / bin_px;
+    const float c = static_cast<float>(std::cos(a) / bin_px);
+    const float s = static_cast<float>(std::sin(a) / bin_px);
     const int offset = static_cast<int>(half_diagonal_ / bin_px) + 2;
-    bins_.assign(2 * offset + 2, 0);
-    if (vertical) {
-      for (size_t i = 0; i < points_.size(); i += stride) {
-        const cv::Point2f& p = points_[i];
-        bins_[static_cast<int>(std::floor(p.x * c - p.y * s)) + offset] += 1;
-      }
-    } else {
-      for (size_t i = 0; i < points_.size(); i += stride) {
-        const cv::Point2f& p = points_[i];
-        bins_[static_cast<int>(std::floor(p.y * c + p.x * s)) + offset] += 1;
-      }
+    const float foffset = static_cast<float>(offset);
+    bins_.assign(2 * offset + 3, 0.0f);
+    float* bins = bins_.data();
+    // Keys are >= 0 after the offset, so truncation is floor.
+    for (size_t i = 0; i < points_.size(); i += stride) {
+      const cv::Point2f& p = points_[i];
+      bins[static_cast<int>(p.y * c + p.x * s + foffset)] += 1.0f;
     }
     return DifferentialSquares();
   }
@@ -41,31 +39,36 @@ class ProfileScorer {
   // Soft binning: each point is shared between its two nearest bins, so the score changes
   // smoothly with the angle (hard bins make a plateau a few hundredths of a degree wide,
   // where the peak could not be located).
-  double SoftScore(double angle_deg, bool vertical, double bin_px, size_t stride) {
+  double SoftScore(double angle_deg, double bin_px, size_t stride) {
     const double a = angle_deg * kPi / 180.0;
-    const double c = std::cos(a) / bin_px, s = std::sin(a) / bin_px;
+    const float c = static_cast<float>(std::cos(a) / bin_px);
+    const float s = static_cast<float>(std::sin(a) / bin_px);
     const int offset = static_cast<int>(half_diagonal_ / bin_px) + 2;
-    bins_.assign(2 * offset + 3, 0);
+    const float foffset = static_cast<float>(offset);
+    bins_.assign(2 * offset + 3, 0.0f);
+    float* bins = bins_.data();
     for (size_t i = 0; i < points_.size(); i += stride) {
       const cv::Point2f& p = points_[i];
-      const double key = (vertical ? p.x * c - p.y * s : p.y * c + p.x * s) + offset;
+      const float key = p.y * c + p.x * s + foffset;
       const int bin = static_cast<int>(key);
-      const double frac = key - bin;
-      bins_[bin] += 1 - frac;
-      bins_[bin + 1] += frac;
+      const float frac = key - static_cast<float>(bin);
+      bins[bin] += 1.0f - frac;
+      bins[bin + 1] += frac;
     }
     return DifferentialSquares();
   }
 
+  size_t size() const { return points_.size(); }
+
  private:
-  const std::vector<cv::Point2f>& points_;
+  std::vector<cv::Point2f> points_;
   double half_diagonal_;
-  std::vector<double> bins_;
+  std::vector<float> bins_;
 
   double DifferentialSquares() const {
     double score = 0;
     for (size_t i = 1; i < bins_.size(); ++i) {
-      const double d = bins_[i] - bins_[i - 1];
+      const double d = static_cast<double>(bins_[i]) - bins_[i - 1];
       score += d * d;
     }
     return score;
@@ -79,13 +82,13 @@ struct Best {
 
 // Scans [center - half_range, center + half_range] at `step` and returns the best angle,
 // refined by a parabola through its neighbours.
-Best Refine(ProfileScorer& scorer, bool vertical, double center, double half_range, double step,
+Best Refine(ProfileScorer& scorer, double center, double half_range, double step,
             double bin_px, size_t stride) {
   const int n = static_cast<int>(std::lround(half_range / step));
   std::vector<double> scores(2 * n + 1);
   int best = 0;
   for (int i = -n; i <= n; ++i) {
-    scores[i + n] = scorer.SoftScore(center + i * step, vertical, bin_px, stride);
+    scores[i + n] = scorer.SoftScore(center + i * step, bin_px, stride);
     if (scores[i + n] > scores[best]) best = i + n;
   }
   Best out{center + (best - n) * step, scores[best]};
@@ -106,25 +109,31 @@ SkewEstimate EstimateSkew(const cv::Mat& ink, const SkewSearchOptions& options) 
   result.ink_points = static_cast<int>(raw.size());
   if (raw.size() < static_cast<size_t>(kMinInkPoints)) return result;
 
-  // Coordinates relative to the image centre keep the bins centred for every angle.
+  // Coordinates relative to the image centre keep the bins centred for every angle. An even
+  // subsample caps the work: the profile's shape needs tens of thousands of points, not all.
   const float cx = ink.cols / 2.0f, cy = ink.rows / 2.0f;
-  std::vector<cv::Point2f> points;
-  points.reserve(raw.size());
-  for (const cv::Point& p : raw) points.emplace_back(p.x + 0.5f - cx, p.y + 0.5f - cy);
   const double half_diagonal = std::hypot(ink.cols, ink.rows) / 2.0 + 2;
-  ProfileScorer scorer(points, half_diagonal);
+  auto sample = [&](int max_points, bool vertical) {
+    const size_t stride = std::max<size_t>(1, raw.size() / static_cast<size_t>(max_points));
+    std::vector<cv::Point2f> points;
+    points.reserve(raw.size() / stride + 1);
+    for (size_t i = 0; i < raw.size(); i += stride) {
+      const float x = raw[i].x + 0.5f - cx, y = raw[i].y + 0.5f - cy;
+      points.emplace_back(vertical ? cv::Point2f(-y, x) : cv::Point2f(x, y));
+    }
+    return ProfileScorer(std::move(points), half_diagonal);
+  };
 
-  // Coarse sweep: both line directions, 2-pixel bins, an even subsample of the points.
-  const size_t stride =
-      std::max<size_t>(1, points.size() / static_cast<size_t>(options.max_coarse_points));
+  // Coarse sweep: both line directions, 2-pixel bins.
   const int n = static_cast<int>(std::ceil(options.max_deg / options.coarse_step_deg));
   std::vector<double> all_scores;
   Best coarse[2];
   for (int v = 0; v < 2; ++v) {
+    ProfileScorer scorer = sample(options.max_coarse_points, v == 1);
     for (int i = -n; i <= n; ++i) {
       const double angle = std::clamp(i * options.coarse_step_deg, -options.max_deg,
                                       options.max_deg);
-      const double score = scorer.Score(angle, v == 1, 2.0, stride);
+      const double score = scorer.Score(angle, 2.0, 1);
       all_scores.push_back(score);
       if (score > coarse[v].score) coarse[v] = {angle, score};
     }
@@ -134,13 +143,11 @@ SkewEstimate EstimateSkew(const cv::Mat& ink, const SkewSearchOptions& options) 
                    all_scores.end());
   const double median = all_scores[all_scores.size() / 2];
 
-  // Fine: all points, 1-pixel bins, 0.1° then 0.02° steps.
+  // Fine: more points, 1-pixel soft bins, 0.1° then 0.02° steps.
   const Best& start = coarse[vertical ? 1 : 0];
-  const size_t fine_stride =
-      std::max<size_t>(1, points.size() / static_cast<size_t>(options.max_fine_points));
-  Best fine = Refine(scorer, vertical, start.angle, options.coarse_step_deg + 0.1, 0.1, 1.0,
-                     fine_stride);
-  fine = Refine(scorer, vertical, fine.angle, 0.12, 0.02, 1.0, fine_stride);
+  ProfileScorer fine_scorer = sample(options.max_fine_points, vertical);
+  Best fine = Refine(fine_scorer, start.angle, options.coarse_step_deg + 0.1, 0.1, 1.0, 1);
+  fine = Refine(fine_scorer, fine.angle, 0.12, 0.02, 1.0, 1);
 
   result.vertical = vertical;
   result.angle_deg = std::clamp(fine.angle, -options.max_deg, options.max_deg);

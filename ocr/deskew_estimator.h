@@ -30,8 +30,8 @@ struct SkewSearchOptions {
   double max_deg = 25;
   double coarse_step_deg = 0.5;
   // At most this many ink points are projected in the coarse sweep (an even subsample).
-  int max_coarse_points = 25000;
-  int max_fine_points = 100000;  // likewise for the fine steps
+  int max_coarse_points = 12000;
+  int max_fine_points = 60000;  // likewise for the fine steps
 };
 
 // `ink` is 8-bit, non-zero = ink (text strokes). Best at 100–200 dpi. Returns confidence 0
