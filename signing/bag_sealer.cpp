@@ -14,6 +14,7 @@
 #include "signing/bag_signature.h"
 #include "signing/case_record.h"
 #include "signing/digest.h"
+#include "signing/tree_sync.h"
 
 namespace intake::signing {
 
@@ -34,7 +35,7 @@ Status WriteAllFd(int fd, const uint8_t* data, size_t size, const fs::path& path
   return Status::Ok();
 }
 
-// Copies src to dst (new file, 0644) while hashing; fsyncs dst. Returns the byte count.
+// Copies src to dst (new file, 0644) while hashing. Returns the byte count.
 Result<uint64_t> CopyHashed(const fs::path& src, const fs::path& dst, Digest& digest,
                             std::vector<uint8_t>& buffer) {
   UniqueFd in(::open(src.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
@@ -51,8 +52,7 @@ Result<uint64_t> CopyHashed(const fs::path& src, const fs::path& dst, Digest& di
     INTAKE_RETURN_IF_ERROR(WriteAllFd(out.get(), buffer.data(), static_cast<size_t>(n), dst));
     total += static_cast<uint64_t>(n);
   }
-  if (::fsync(out.get()) != 0) return ErrnoStatus("fsync " + dst.string(), errno);
-  return total;
+  return total;  // made durable by SyncTree once the whole bag is written
 }
 
 // Relative paths of every regular file under case_dir except the top-level case.json, sorted.
@@ -85,15 +85,6 @@ std::string Sha512Hex(std::string_view bytes) {
   return d->FinishHex();
 }
 
-Status SyncTree(const fs::path& root) {
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(root, ec), end; it != end; it.increment(ec)) {
-    if (ec) return IoError("cannot list " + root.string() + ": " + ec.message());
-    if (it->is_directory()) INTAKE_RETURN_IF_ERROR(SyncDirectory(it->path()));
-  }
-  return SyncDirectory(root);
-}
-
 Result<SealResult> Build(const fs::path& case_dir, const fs::path& work, const Signer& signer,
                          const SealOptions& options, const std::string& case_json) {
   INTAKE_ASSIGN_OR_RETURN(CaseSummary summary, ParseCaseJson(case_json));
@@ -108,9 +99,21 @@ Result<SealResult> Build(const fs::path& case_dir, const fs::path& work, const S
   for (const std::string& rel : files) {
     const fs::path dst = work / "data" / rel;
     INTAKE_RETURN_IF_ERROR(MakeDirectories(dst.parent_path(), 0755));
-    INTAKE_ASSIGN_OR_RETURN(Digest digest, Digest::Create(DigestAlgorithm::kSha512));
-    INTAKE_ASSIGN_OR_RETURN(uint64_t size, CopyHashed(case_dir / rel, dst, digest, buffer));
-    manifest += digest.FinishHex() + "  data/" + EncodeManifestPath(rel) + "\n";
+    std::string checksum;
+    uint64_t size = 0;
+    if (options.link_payload && ::link((case_dir / rel).c_str(), dst.c_str()) == 0) {
+      static constexpr DigestAlgorithm kSha512[] = {DigestAlgorithm::kSha512};
+      INTAKE_ASSIGN_OR_RETURN(std::vector<std::string> sums, HashFile(dst, kSha512));
+      checksum = sums[0];
+      std::error_code ec;
+      size = fs::file_size(dst, ec);
+      if (ec) return IoError("stat " + dst.string() + ": " + ec.message());
+    } else {
+      INTAKE_ASSIGN_OR_RETURN(Digest digest, Digest::Create(DigestAlgorithm::kSha512));
+      INTAKE_ASSIGN_OR_RETURN(size, CopyHashed(case_dir / rel, dst, digest, buffer));
+      checksum = digest.FinishHex();
+    }
+    manifest += checksum + "  data/" + EncodeManifestPath(rel) + "\n";
     result.payload_bytes += size;
     ++result.payload_files;
   }

@@ -14,7 +14,8 @@
 //
 // The bag is built in "<bag_dir>.partial", every file fsynced, then renamed to bag_dir: after
 // OK the bag is complete and durable; after a failure bag_dir does not exist and the case
-// folder is untouched. Memory stays flat: files are copied and hashed in 256 KiB blocks.
+// folder is untouched. Memory stays flat: files are linked or copied, and hashed, in 256 KiB
+// blocks.
 // Thread safety: reentrant; distinct bag_dirs may be sealed concurrently.
 #pragma once
 
@@ -31,6 +32,11 @@ namespace intake::signing {
 struct SealOptions {
   Clock::time_point bagging_time = Clock::now();
   std::string software_agent = "intake 0.1.0";
+  // Hard-link payload files into the bag instead of copying them when the case folder and
+  // the bag are on one filesystem (falls back to copying). The case-folder contract (stages
+  // add files, never rewrite them; case.json is replaced by rename) makes sharing the inodes
+  // safe, and a later in-place change would still be caught by the bag's checksums.
+  bool link_payload = true;
 };
 
 struct SealResult {

@@ -28,7 +28,8 @@ using ByteSink = std::function<Status(std::span<const uint8_t>)>;
 Result<uint64_t> WriteBagStream(const std::filesystem::path& bag_dir, const ByteSink& sink);
 
 // Rebuilds a bag from a stream fed in arbitrary pieces. Files are created under out_dir
-// (which must exist); paths are checked with CheckBagPath, duplicates rejected.
+// (which must exist); paths are checked with CheckBagPath, duplicates rejected. Files are
+// not fsynced: the caller syncs the tree when the stream is complete.
 // Errors are kCorrupt and name the file and offset.
 class BagStreamReader {
  public:

@@ -102,7 +102,8 @@ Result<std::vector<std::string>> HashFile(const std::filesystem::path& path,
     INTAKE_ASSIGN_OR_RETURN(Digest d, Digest::Create(a));
     digests.push_back(std::move(d));
   }
-  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  // O_NOFOLLOW: a bag from elsewhere must not make us hash (and report on) files outside it.
+  UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW));
   if (!fd) return ErrnoStatus("open " + path.string(), errno);
   std::vector<uint8_t> buffer(1 << 18);
   for (;;) {

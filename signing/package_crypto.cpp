@@ -16,6 +16,7 @@
 #include "signing/package_header.h"
 #include "signing/secret_bytes.h"
 #include "signing/sodium_init.h"
+#include "signing/tree_sync.h"
 
 namespace intake::signing {
 
@@ -331,6 +332,7 @@ Result<PackageInfo> DecryptInto(int fd, const fs::path& package, const BoxKeyPai
   }
   Status finished = reader.Finish();
   if (!finished.ok()) return Fail(PackageFault::kBadContent, fault, finished.message());
+  INTAKE_RETURN_IF_ERROR(SyncTree(work));
   PackageInfo info;
   info.case_id = header.case_id;
   info.recipient_key_id = header.recipient_key_id_hex();

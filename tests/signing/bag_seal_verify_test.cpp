@@ -78,6 +78,26 @@ TEST_F(SealTest, SealedBagHasTheLayoutAndVerifies) {
   EXPECT_TRUE(report.warnings.empty());
 }
 
+TEST_F(SealTest, PayloadIsLinkedOnOneFilesystemOrCopiedOnRequest) {
+  ASSERT_OK(SealCase(case_dir_, bag_, *signer_));
+  const fs::path rel = "pages/0001.png";
+  EXPECT_TRUE(fs::equivalent(case_dir_ / rel, bag_ / "data" / rel));
+  // An in-place change of a linked case file after sealing is still caught.
+  FlipBit(case_dir_ / rel, 10);
+  EXPECT_TRUE(Verify(&verifier_).HasErrorOfKind(Finding::Kind::kChecksum));
+
+  SealOptions copy;
+  copy.link_payload = false;
+  const fs::path copied = tmp_.path() / "copied";
+  ASSERT_OK(SealCase(case_dir_, copied, *signer_, copy));
+  EXPECT_FALSE(fs::equivalent(case_dir_ / rel, copied / "data" / rel));
+  EXPECT_EQ(Slurp(case_dir_ / rel), Slurp(copied / "data" / rel));
+  VerifyOptions o;
+  o.verifier = &verifier_;
+  o.require_signature = true;
+  EXPECT_TRUE(VerifyBag(copied, o).ok());
+}
+
 TEST_F(SealTest, RefusesExistingBagAndBadCaseJson) {
   ASSERT_OK(SealCase(case_dir_, bag_, *signer_));
   EXPECT_EQ(SealCase(case_dir_, bag_, *signer_).status().code(), Code::kAlreadyExists);
