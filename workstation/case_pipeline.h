@@ -1,0 +1,81 @@
+// CasePipeline: one applicant's case from the scanner to the transfer queue.
+//
+//   NewCase()    allocates the case id, creates <spool>/cases/<id>/
+//   Scan()       one batch from the desk scanner into pages/ (faults keep finished pages)
+//   Recognise()  cleanup + OCR of every page not yet recognised, in parallel (EnginePool),
+//                writing ocr/NNNN.* (docs/case-layout.md)
+//   Seal()       case.json, BagIt bag signed with the workstation key, encrypted to the back
+//                office, queued durably, paper items recorded and the cover sheet written;
+//                then the plaintext case folder and bag are removed (personal data stays
+//                only in the encrypted package)
+//
+// Each stage is restartable: a crash between stages loses nothing already captured, and
+// calling the stage again continues where it stopped.
+//
+// Thread safety: one thread drives a pipeline.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/case_record.h"
+#include "core/status.h"
+#include "workstation/workstation_config.h"
+
+namespace intake {
+
+class DeskScanner;
+
+// Progress lines for the operator's screen or the console ("stage", "what happened").
+using StageReporter = std::function<void(const std::string& stage, const std::string& detail)>;
+
+struct ScanSummary {
+  int pages_captured = 0;
+  int pages_flagged = 0;       // checks asked for a rescan
+  std::string fault_uk;        // empty when the batch ended normally
+  std::string fault_log;       // English
+};
+
+struct RecogniseSummary {
+  std::vector<PageSummary> pages;  // every page of the case, recognised now or before
+  int pages_recognised_now = 0;
+  int pages_failed = 0;            // could not be read (reported, kept for a rescan)
+  double seconds = 0;
+};
+
+struct SealSummary {
+  std::filesystem::path package;   // the encrypted package in the outbox
+  std::string package_sha256;
+  int64_t package_bytes = 0;
+  std::filesystem::path cover_sheet;
+  CaseRecord record;               // what went into case.json (for the caller's display)
+};
+
+class CasePipeline {
+ public:
+  static Result<std::unique_ptr<CasePipeline>> Open(const WorkstationConfig& config,
+                                                    StageReporter reporter);
+  ~CasePipeline();
+
+  Result<std::string> NewCase();
+  // `files` feed the virtual pnm scanner; empty for a real scanner's batch.
+  Result<ScanSummary> Scan(const std::string& case_id,
+                           const std::vector<std::filesystem::path>& files);
+  Result<RecogniseSummary> Recognise(const std::string& case_id);
+  Result<SealSummary> Seal(const std::string& case_id);
+
+  std::filesystem::path CaseDir(const std::string& case_id) const;
+
+ private:
+  CasePipeline(WorkstationConfig config, StageReporter reporter);
+  Status EnsureScanner();
+
+  WorkstationConfig config_;
+  StageReporter report_;
+  std::unique_ptr<DeskScanner> scanner_;  // opened on first scan
+};
+
+}  // namespace intake
