@@ -65,16 +65,24 @@ bool IsNumberSignResidue(const Token& t) {
   return false;
 }
 
-// Number of leading tokens of `line` that read as one of the spec's labels (0: none).
+// Number of leading tokens of `line` that read as one of the spec's labels (0: none). The
+// closest reading wins, and the shorter one on a tie, so "Адреса: с." stays "Адреса".
 size_t MatchLabel(const Line& line, const FieldSpec& spec) {
   size_t best = 0;
+  int best_distance = 1 << 20;
   for (const auto& label : spec.labels) {
     const std::string want = Squeeze(FoldForMatching(label));
+    const int allowed = AllowedEdits(DecodeUtf8(want).size());
     std::string joined;
     for (size_t k = 0; k < line.size() && k < 5; ++k) {
       joined += Squeeze(line[k].folded);
       if (joined.size() > want.size() * 2 + 8) break;
-      if (LabelMatches(joined, want)) best = std::max(best, k + 1);
+      const int d = EditDistance(joined, want);
+      if (d <= allowed && (d < best_distance || (d == best_distance && k + 1 < best))) {
+        best = k + 1;
+        best_distance = d;
+      }
+      if (line[k].text.find(':') != std::string::npos) break;  // the label ends at its colon
     }
   }
   return best;
@@ -165,7 +173,13 @@ std::optional<Candidate> CutValue(Kind kind, const std::vector<Token>& tokens) {
       size_t from = 0;
       while (from < tokens.size() && !IsDigitish(tokens[from].text, plus)) ++from;
       if (from == tokens.size()) return Join(tokens, 0, tokens.size(), " ");
+      // A booklet passport's two-letter series ("КВ 123456") belongs to the number.
+      if (kind == Kind::kDocument && from > 0 && from < tokens.size() &&
+          DecodeUtf8(tokens[from - 1].text).size() == 2) {
+        --from;
+      }
       size_t to = from;
+      if (!IsDigitish(tokens[to].text, plus)) ++to;  // the passport series
       while (to < tokens.size() && IsDigitish(tokens[to].text, plus)) ++to;
       return Join(tokens, from, to, "");
     }

@@ -167,6 +167,8 @@ Validation ValidateDate(std::string_view value) {
 
 Validation ValidateIban(std::string_view value) {
   std::string s = ToLatinLookalikes(WithoutSpaces(value));
+  // Cyrillic У is read for the Latin U of "UA" (its Latin twin is Y, which no IBAN starts with).
+  if (!s.empty() && (s[0] == 'Y' || s[0] == 'y')) s[0] = 'U';
   std::string canonical;
   for (size_t i = 0; i < s.size(); ++i) {
     char c = s[i];

@@ -1,0 +1,193 @@
+// Real Tesseract on rendered pages with known text. Few pages: CI has 2 cores.
+#include "ocr/page_processor.h"
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/file_util.h"
+#include "ocr/field_extractor.h"
+#include "ocr/lookalike.h"
+#include "ocr/searchable_pdf.h"
+#include "tests/support/test_util.h"
+#include "tools/page_renderer/page_renderer.h"
+
+namespace intake::ocr {
+namespace {
+
+using testing::TempDir;
+
+const std::vector<std::string> kFormLines = {
+    "ЗАЯВА",
+    "про призначення допомоги малозабезпеченій сім'ї",
+    "",
+    "Прізвище: Коваленко",
+    "Ім'я: Сергій",
+    "По батькові: Іванович",
+    "Дата народження: 27.06.1964",
+    "РНОКПП: 2355454630",
+    "Паспорт (ID-картка) №: 719247775",
+    "Телефон: +380938622207",
+    "IBAN: UA032768490591257397467191404",
+    "",
+    "Прошу призначити зазначену допомогу.",
+};
+
+capture::ImageFilePage ToPage(const cv::Mat& gray) {
+  capture::ImageFilePage page;
+  page.width = gray.cols;
+  page.height = gray.rows;
+  page.channels = 1;
+  page.stride = static_cast<size_t>(gray.cols);
+  page.bytes.resize(page.stride * page.height);
+  for (int y = 0; y < gray.rows; ++y) {
+    std::copy(gray.ptr<uint8_t>(y), gray.ptr<uint8_t>(y) + gray.cols,
+              page.bytes.begin() + static_cast<long>(y * page.stride));
+  }
+  page.dpi_x = page.dpi_y = 300;
+  return page;
+}
+
+capture::ImageFilePage Render(const std::vector<std::string>& lines, double skew, int turn) {
+  testpages::PageSpec spec;
+  spec.lines = lines;
+  spec.skew_deg = skew;
+  spec.rotation_deg = turn;
+  spec.dark_border_px = 40;
+  spec.noise_sigma = 4;
+  spec.seed = 11;
+  Result<cv::Mat> image = testpages::RenderPage(spec);
+  EXPECT_TRUE(image.ok()) << image.status().ToString();
+  return ToPage(*image);
+}
+
+class PageProcessorTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto created = PageProcessor::Create();
+    if (!created.ok()) {
+      skip_reason_ = new std::string(created.status().ToString());
+      return;
+    }
+    processor_ = std::move(created).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete processor_;
+    processor_ = nullptr;
+  }
+  void SetUp() override {
+    if (processor_ == nullptr) GTEST_SKIP() << "Tesseract unavailable: " << *skip_reason_;
+  }
+  static PageProcessor* processor_;
+  static std::string* skip_reason_;
+};
+PageProcessor* PageProcessorTest::processor_ = nullptr;
+std::string* PageProcessorTest::skip_reason_ = nullptr;
+
+TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
+  const capture::ImageFilePage page = Render(kFormLines, 1.5, 180);
+  TempDir dir;
+  PageOutputs outputs;
+  outputs.case_dir = dir.path();
+  Result<PageResult> r = processor_->Process(page, PageLabel{"form.png", 3}, outputs);
+  ASSERT_OK(r);
+  EXPECT_FALSE(r->blank);
+  EXPECT_EQ(r->orientation_deg, 180);
+  EXPECT_NEAR(r->skew_deg, 1.5, 0.3);
+  EXPECT_NE(r->text.find("Коваленко"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("Прошу призначити"), std::string::npos) << r->text;
+  EXPECT_GT(r->confidence, 80);
+  EXPECT_EQ(r->doc_type, "application_form");
+  const FieldResult* rnokpp = FindField(*r, "rnokpp");
+  ASSERT_NE(rnokpp, nullptr);
+  EXPECT_EQ(rnokpp->value, "2355454630");
+  EXPECT_TRUE(rnokpp->valid) << rnokpp->reason;
+  const FieldResult* iban = FindField(*r, "iban");
+  ASSERT_NE(iban, nullptr);
+  EXPECT_EQ(iban->value, "UA032768490591257397467191404");
+  const FieldResult* surname = FindField(*r, "surname");
+  ASSERT_NE(surname, nullptr);
+  EXPECT_EQ(surname->value, "Коваленко");
+  // The case folder got the page's files, named after the label's page.
+  for (const char* name : {"0003.txt", "0003.json", "0003.hocr"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / name)) << name;
+  }
+  Result<std::string> json = ReadFile(dir.path() / "ocr" / "0003.json");
+  ASSERT_OK(json);
+  EXPECT_NE(json->find("\"orientation_deg\":180"), std::string::npos);
+  Result<std::string> hocr = ReadFile(dir.path() / "ocr" / "0003.hocr");
+  ASSERT_OK(hocr);
+  EXPECT_NE(hocr->find("ocrx_word"), std::string::npos);
+}
+
+TEST_F(PageProcessorTest, SidewaysPageIsTurnedBack) {
+  const capture::ImageFilePage page =
+      Render({"Програмний комплекс дозволяє забезпечити прийом первинних документів",
+              "громадян для призначення соціальної підтримки у територіальних громадах.",
+              "Міністерство соціальної політики України впроваджує електронний",
+              "документообіг для надання адміністративних послуг соціального характеру."},
+             -0.8, 90);
+  Result<PageResult> r = processor_->Process(page, PageLabel{"side.png", 1});
+  ASSERT_OK(r);
+  EXPECT_EQ(r->orientation_deg, 90);
+  EXPECT_NE(r->text.find("Міністерство"), std::string::npos) << r->text;
+}
+
+TEST_F(PageProcessorTest, BlankPageIsFlaggedNotDropped) {
+  const capture::ImageFilePage page = Render({""}, 0, 0);
+  TempDir dir;
+  PageOutputs outputs;
+  outputs.case_dir = dir.path();
+  Result<PageResult> r = processor_->Process(page, PageLabel{"blank.png", 1}, outputs);
+  ASSERT_OK(r);
+  EXPECT_TRUE(r->blank);
+  EXPECT_TRUE(r->needs_review);
+  EXPECT_TRUE(r->fields.empty());
+  // Kept recoverable: the cleaned image and the JSON are in the case folder.
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0001.json"));
+}
+
+TEST_F(PageProcessorTest, CorruptFileGivesAClearError) {
+  TempDir dir;
+  const auto path = dir.path() / "broken.jpg";
+  std::ofstream(path) << "\xff\xd8\xff\xe0 this is not really a JPEG";
+  Result<PageResult> r = processor_->ProcessFile(path);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("broken.jpg"), std::string::npos) << r.status().ToString();
+}
+
+TEST_F(PageProcessorTest, SearchablePdfHoldsTheText) {
+  const capture::ImageFilePage page = Render(kFormLines, 0.5, 0);
+  TempDir dir;
+  const auto pdf_path = dir.path() / "doc.pdf";
+  auto pdf = SearchablePdf::Create(pdf_path, processor_->tessdata_dir(), "test-doc");
+  ASSERT_OK(pdf);
+  PageOutputs outputs;
+  outputs.pdf = pdf->get();
+  ASSERT_OK(processor_->Process(page, PageLabel{"a.png", 1}, outputs));
+  ASSERT_OK((*pdf)->Finish());
+  ASSERT_TRUE(std::filesystem::exists(pdf_path));
+  // pdftotext (poppler-utils) reads the invisible text layer back.
+  const auto txt = dir.path() / "doc.txt";
+  const std::string cmd = "pdftotext -enc UTF-8 '" + pdf_path.string() + "' '" + txt.string() + "'";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "pdftotext not available";
+  Result<std::string> text = ReadFile(txt);
+  ASSERT_OK(text);
+  EXPECT_NE(text->find("Коваленко"), std::string::npos) << *text;
+}
+
+TEST(TesseractDataTest, MissingLanguagePackSaysWhatToInstall) {
+  TempDir dir;  // an empty tessdata folder
+  PageProcessorOptions options;
+  options.tessdata_dir = dir.path();
+  auto created = PageProcessor::Create(options);
+  ASSERT_FALSE(created.ok());
+  EXPECT_EQ(created.status().code(), Code::kNotFound);
+  EXPECT_NE(created.status().message().find("tesseract-ocr-ukr"), std::string::npos)
+      << created.status().ToString();
+}
+
+}  // namespace
+}  // namespace intake::ocr
