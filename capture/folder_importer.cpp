@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <system_error>
 
+#include "capture/folder_import_pages.h"
 #include "core/file_util.h"
 #include "core/log.h"
 
@@ -21,28 +22,6 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 std::string LogId(const std::string& fingerprint) { return fingerprint.substr(0, 24); }
 
 std::string QuotedUk(const std::string& name) { return "«" + name + "»"; }
-
-std::string RejectedMessageUk(const ImportSourceFile& source, const Status& problem,
-                              int pages_before, int pages_stored) {
-  std::string text;
-  if (problem.code() == Code::kInvalidArgument) {
-    text = "Файл " + QuotedUk(source.name) +
-           " не є зображенням PNG, JPEG, TIFF чи PDF або захищений паролем; його перенесено "
-           "до теки rejected. Збережіть скан в одному з цих форматів без пароля.";
-  } else if (IsIncompleteFileError(problem)) {
-    text = "Файл " + QuotedUk(source.name) +
-           " неповний (сканер не дописав його); його перенесено до теки rejected. "
-           "Відскануйте сторінки ще раз.";
-  } else {
-    text = "Файл " + QuotedUk(source.name) +
-           " пошкоджений; його перенесено до теки rejected. Відскануйте сторінки ще раз.";
-  }
-  const int kept = pages_before + pages_stored;
-  if (kept > 0) {
-    text += " Сторінки 1–" + std::to_string(kept) + " цього файлу вже додано до справи.";
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -97,8 +76,8 @@ Result<fs::path> FolderImporter::MoveInto(const fs::path& from, const fs::path& 
 Result<FolderImportOutcome> FolderImporter::Reject(FolderImportOutcome outcome,
                                                    const ImportSourceFile& source) {
   outcome.kind = Kind::kRejected;
-  outcome.message_uk = RejectedMessageUk(source, outcome.problem, outcome.pages_before,
-                                         outcome.pages_stored);
+  outcome.message_uk = RejectedFileMessageUk(
+      source.name, outcome.problem, outcome.pages_before + outcome.pages_stored, true);
   INTAKE_ASSIGN_OR_RETURN(outcome.moved_to, MoveInto(source.path, rejected_dir()));
   std::string reason = "file: " + source.name + "\nproblem: " + outcome.problem.ToString() +
                        "\npages in the file: " + std::to_string(outcome.page_count) +
@@ -138,54 +117,15 @@ Result<FolderImportOutcome> FolderImporter::ImportFile(const std::string& name,
     return outcome;
   }
 
-  auto reader = ImageFileReader::Open(source.path, options_.image);
-  if (!reader.ok()) {
-    outcome.problem = reader.status();
-    switch (outcome.problem.code()) {
-      case Code::kIoError:
-      case Code::kResourceExhausted:
-      case Code::kPermissionDenied:
-      case Code::kNotFound:  // moved away meanwhile (e.g. renamed by the uploader)
-        return outcome.problem;  // not a verdict on the file's content
-      default:
-        break;
-    }
-    if (!final_attempt && IsIncompleteFileError(outcome.problem)) {
-      outcome.kind = Kind::kNotReady;
-      return outcome;
-    }
-    return Reject(std::move(outcome), source);
-  }
-  source.format = (*reader)->format();
-  source.page_count = outcome.page_count = (*reader)->page_count();
-  outcome.destination = sink_.DestinationName();
-
-  INTAKE_ASSIGN_OR_RETURN(std::set<int> stored, sink_.StoredPages(source));
-  outcome.pages_before = static_cast<int>(stored.size());
-  for (int i = 0; i < source.page_count; ++i) {
-    if (stored.count(i)) continue;
-    auto page = (*reader)->ReadPage(i);
-    if (!page.ok()) {
-      outcome.problem = page.status();
-      if (!final_attempt && IsIncompleteFileError(outcome.problem) && outcome.pages_stored == 0 &&
-          outcome.pages_before == 0) {
-        outcome.kind = Kind::kNotReady;
-        return outcome;
-      }
-      return Reject(std::move(outcome), source);
-    }
-    INTAKE_RETURN_IF_ERROR(sink_.StorePage(source, *page));
-    ++outcome.pages_stored;
-  }
+  INTAKE_ASSIGN_OR_RETURN(outcome, ImportFilePages(source, sink_, options_.image, final_attempt));
+  if (outcome.kind == Kind::kNotReady) return outcome;
+  if (outcome.kind == Kind::kRejected) return Reject(std::move(outcome), source);
   INTAKE_RETURN_IF_ERROR(ledger_.Record(
-      source.fingerprint, {outcome.destination, source.page_count, "", name}));
+      source.fingerprint, {outcome.destination, outcome.page_count, "", name}));
   INTAKE_ASSIGN_OR_RETURN(outcome.moved_to, MoveInto(source.path, done_dir()));
-  outcome.kind = Kind::kImported;
-  outcome.message_uk = "Імпортовано сторінок: " + std::to_string(source.page_count) +
-                       " з файлу " + QuotedUk(name) + ".";
   LogInfo("capture", "watched folder: imported file " + LogId(source.fingerprint) + " (" +
                          std::to_string(outcome.pages_stored) + " new of " +
-                         std::to_string(source.page_count) + " pages) into " +
+                         std::to_string(outcome.page_count) + " pages) into " +
                          outcome.destination);
   return outcome;
 }
