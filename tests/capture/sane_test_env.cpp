@@ -24,6 +24,10 @@ Status UsePrivateSaneConfig() {
   static Status once = [] {
     SaneConfig config = EmbeddedDefaultSaneConfig();
     config.backends.push_back("intaketest");
+    // The net backend reaches a saned on 127.0.0.1 (sane_net_test.cpp). Only ListDevices
+    // without local_only and opening a net: device contact it.
+    config.backends.push_back("net");
+    config.backend_files["net.conf"] = "connect_timeout = 2\n127.0.0.1\n";
     config.library_dirs.push_back(intake::testing::BinaryDir() / "lib");
     config.backend_files["intaketest.conf"] = "script " + IntakeTestScriptDir().string() + "\n";
     fs::create_directories(IntakeTestScriptDir());
