@@ -29,7 +29,7 @@ BlankDecision DecideBlank(const cv::Mat& ink, const cv::Mat& gray, const cv::Rec
   if (n <= 1) return decision;
 
   const double dark_core = paper_level - std::max(60.0, 0.35 * paper_level);
-  const double min_h = 0.8 * px_per_mm, max_h = 20 * px_per_mm, max_w = 60 * px_per_mm;
+  const double min_h = 1.2 * px_per_mm, max_h = 20 * px_per_mm, max_w = 60 * px_per_mm;
   // The margin scales down for small sheets (receipts, cards): 5% of the shorter side at most.
   const double edge = std::min(kEdgeMarginMm * px_per_mm,
                                0.05 * std::min(page_box.width, page_box.height));

@@ -1,13 +1,13 @@
 // Blank page decision from the ink of a reduced, border-free page.
 //
-// Counts text-like marks: connected ink pieces of character size (0.8–20 mm high, at most
-// 60 mm wide), not long thin streaks (scanner lines, fold shadows), not solid round blobs
-// (punch holes), centred inside the sheet's outer kEdgeMarginMm, or 5% of the shorter side
-// on small sheets (receipts, cards) (scanner imprinter codes,
-// printer and registration marks, lid and hole shadows live there; document standards such
-// as ДСТУ 4163 keep text at least 10 mm from the edge), and with a clearly dark core (so
-// faint marks and bleed-through from the back do not count). A page with fewer than
-// kMinTextMarks such marks is blank. A few short lines of text give dozens.
+// Counts text-like marks: connected ink pieces of character size (1.2–20 mm high: from the
+// x-height of 8 pt print up, so specks and dust do not count; at most 60 mm wide), not long
+// thin streaks (scanner lines, fold shadows), not solid round blobs (punch holes), centred
+// inside the sheet's outer kEdgeMarginMm (5% of the shorter side on small sheets such as
+// receipts and cards) where imprinter codes, printer marks and lid or hole shadows live
+// (document standards such as ДСТУ 4163 keep text at least 10 mm from the edge), and with a
+// clearly dark core, so faint marks and bleed-through from the back do not count. A page with
+// fewer than kMinTextMarks such marks is blank; a few short lines of text give dozens.
 // Internal header of the ocr library. Thread safety: pure function.
 #pragma once
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
 namespace intake::ocr {
@@ -75,6 +76,17 @@ class ProfileScorer {
   }
 };
 
+// A well-mixed 32-bit hash of a pixel position (the finalizer of MurmurHash3).
+uint32_t PositionHash(const cv::Point& p) {
+  uint32_t h = static_cast<uint32_t>(p.x) * 0x9E3779B1u ^ static_cast<uint32_t>(p.y) * 0x85EBCA77u;
+  h ^= h >> 16;
+  h *= 0x85EBCA6Bu;
+  h ^= h >> 13;
+  h *= 0xC2B2AE35u;
+  h ^= h >> 16;
+  return h;
+}
+
 struct Best {
   double angle = 0;
   double score = -1;
@@ -113,12 +125,17 @@ SkewEstimate EstimateSkew(const cv::Mat& ink, const SkewSearchOptions& options) 
   // subsample caps the work: the profile's shape needs tens of thousands of points, not all.
   const float cx = ink.cols / 2.0f, cy = ink.rows / 2.0f;
   const double half_diagonal = std::hypot(ink.cols, ink.rows) / 2.0 + 2;
+  // The subsample is pseudo-random (a hash of the position), never every k-th point: a
+  // regular stride over row-major pixels keeps a lattice of points, and a lattice has
+  // "lines" of its own at small angles that the projection would find.
   auto sample = [&](int max_points, bool vertical) {
-    const size_t stride = std::max<size_t>(1, raw.size() / static_cast<size_t>(max_points));
+    const uint32_t keep = static_cast<uint32_t>(
+        std::min<uint64_t>(UINT32_MAX, static_cast<uint64_t>(max_points) * UINT32_MAX / raw.size()));
     std::vector<cv::Point2f> points;
-    points.reserve(raw.size() / stride + 1);
-    for (size_t i = 0; i < raw.size(); i += stride) {
-      const float x = raw[i].x + 0.5f - cx, y = raw[i].y + 0.5f - cy;
+    points.reserve(std::min<size_t>(raw.size(), static_cast<size_t>(max_points) * 11 / 10 + 16));
+    for (const cv::Point& p : raw) {
+      if (raw.size() > static_cast<size_t>(max_points) && PositionHash(p) > keep) continue;
+      const float x = p.x + 0.5f - cx, y = p.y + 0.5f - cy;
       points.emplace_back(vertical ? cv::Point2f(-y, x) : cv::Point2f(x, y));
     }
     return ProfileScorer(std::move(points), half_diagonal);
