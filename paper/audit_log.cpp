@@ -119,7 +119,7 @@ Result<AuditVerifyReport> VerifyAuditLog(const std::filesystem::path& path,
     ++number;
     auto parsed = ParseLine(line);
     if (!parsed.ok()) {
-      report.problems.push_back({number, "entry unreadable (changed or damaged)"});
+      report.problems.push_back({number, "entry unreadable (changed or damaged)", AuditProblem::Kind::kUnreadable});
       continue;
     }
     AuditEntry e = *parsed;
@@ -128,7 +128,8 @@ Result<AuditVerifyReport> VerifyAuditLog(const std::filesystem::path& path,
     if (recomputed != line) {
       report.problems.push_back(
           {number, e.hash != stored_hash ? "entry changed: its hash does not match its content"
-                                         : "entry changed: not in canonical form"});
+                                         : "entry changed: not in canonical form",
+           AuditProblem::Kind::kChanged});
     }
     if (e.seq != report.head.seq + 1) {
       report.problems.push_back(
@@ -136,30 +137,35 @@ Result<AuditVerifyReport> VerifyAuditLog(const std::filesystem::path& path,
                        ? "entry out of order: seq " + std::to_string(e.seq) + " after " +
                              std::to_string(report.head.seq)
                        : "entries removed: seq " + std::to_string(e.seq) + " follows " +
-                             std::to_string(report.head.seq)});
+                             std::to_string(report.head.seq),
+           e.seq <= report.head.seq ? AuditProblem::Kind::kOutOfOrder
+                                    : AuditProblem::Kind::kRemoved});
     } else if (e.prev != report.head.hash) {
       report.problems.push_back({number, "chain broken: prev does not match the hash of entry " +
-                                             std::to_string(report.head.seq)});
+                                             std::to_string(report.head.seq),
+                                 AuditProblem::Kind::kChainBroken});
     }
     if (anchor_seen && anchor && e.seq > anchor->seq) ++report.entries_after_anchor;
     if (anchor && e.seq == anchor->seq) {
       anchor_seen = true;
       if (stored_hash != anchor->hash) {
         report.problems.push_back({number, "entry " + std::to_string(e.seq) +
-                                               " differs from the ledger's anchor"});
+                                               " differs from the ledger's anchor",
+                                 AuditProblem::Kind::kAnchorMismatch});
       }
     }
     report.head = {e.seq, stored_hash};
     ++report.entries;
   }
   if (!text.empty() && text.back() != '\n') {
-    report.problems.push_back({number, "last line incomplete"});
+    report.problems.push_back({number, "last line incomplete", AuditProblem::Kind::kIncompleteLine});
   }
   if (anchor && !anchor_seen) {
     report.problems.push_back(
         {0, "entries removed at the end: the ledger's anchor is entry " +
                 std::to_string(anchor->seq) + " but the log ends at " +
-                std::to_string(report.head.seq)});
+                std::to_string(report.head.seq),
+         AuditProblem::Kind::kRemovedAtEnd});
   }
   return report;
 }

@@ -65,8 +65,11 @@ class AuditLog {
 };
 
 struct AuditProblem {
+  enum class Kind { kUnreadable, kChanged, kRemoved, kOutOfOrder, kChainBroken, kAnchorMismatch,
+                    kRemovedAtEnd, kIncompleteLine };
   uint64_t line = 0;         // 1-based line in the file; 0 for whole-log problems
   std::string what;          // English, e.g. "entry changed: hash mismatch"
+  Kind kind = Kind::kChanged;
 };
 
 struct AuditVerifyReport {
