@@ -28,6 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const fs::path scratch = [] {
     fs::path p = fs::temp_directory_path() / ("intake-fuzz-" + std::to_string(::getpid()));
     fs::create_directories(p);
+    std::atexit([] {
+      std::error_code ec;
+      fs::remove_all(fs::temp_directory_path() / ("intake-fuzz-" + std::to_string(::getpid())), ec);
+    });
     return p;
   }();
   const fs::path out = scratch / "bag";
