@@ -114,6 +114,14 @@ struct HttpServerCallbacks {
         head.headers[lower] = value;
       }
       MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &CollectValue, &head.query);
+      const MHD_ConnectionInfo* info =
+          MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+      if (info && info->client_addr && info->client_addr->sa_family == AF_INET) {
+        char text[INET_ADDRSTRLEN] = {};
+        const auto* in = reinterpret_cast<const sockaddr_in*>(info->client_addr);
+        ::inet_ntop(AF_INET, &in->sin_addr, text, sizeof text);
+        head.remote_ip = text;
+      }
       state = new Connection;
       state->handler = server->router_(std::move(head));
       if (!state->handler) state->handler = FixedReply(HttpReply::Text(404, "not found"));

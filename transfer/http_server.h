@@ -24,6 +24,7 @@ struct HttpRequestHead {
   std::string path;                            // without the query string
   std::map<std::string, std::string> query;    // decoded arguments
   std::map<std::string, std::string> headers;  // lower-case names
+  std::string remote_ip;                       // the client's address ("127.0.0.1")
   std::string Header(const std::string& lower_name) const;
   std::string Query(const std::string& name) const;
 };

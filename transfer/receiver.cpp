@@ -23,6 +23,8 @@ Result<std::unique_ptr<Receiver>> Receiver::Start(ReceiverOptions options, signi
   INTAKE_ASSIGN_OR_RETURN(r->filer_, CaseFiler::Open(o.inbox, r->keys_.signing_key(),
                                                         r->keys_.identity().name, o.verifier));
   r->tus_ = std::make_unique<TusService>(o.tus, *r->uploads_, *r->filer_);
+  INTAKE_ASSIGN_OR_RETURN(r->messages_,
+                          MessageBoard::Open(o.uploads / "messages.db", r->keys_.signing_key()));
   int recovered = r->tus_->RecoverCompleteUploads();
   if (recovered > 0) LogInfo("receiver", "filed " + std::to_string(recovered) + " uploads completed before a restart");
   Receiver* self = r.get();
@@ -54,6 +56,7 @@ std::unique_ptr<RequestHandler> Receiver::Route(HttpRequestHead head) {
   if (head.method == "GET" && head.path == "/cases") {
     return FixedReply(HttpReply::Json(200, nlohmann::json(filer_->List()).dump()));
   }
+  if (auto messages = messages_->Route(head)) return messages;
   for (const auto& route : options_.routes) {
     if (head.path.rfind(route.prefix, 0) == 0) {
       if (auto handler = route.handler(head)) return handler;

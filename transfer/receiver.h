@@ -3,6 +3,7 @@
 //   /files/...              tus 1.0 uploads (TusService)
 //   GET /receipts/<case>    the signed receipt of a filed case (JSON), 404 if none
 //   GET /cases              filed case ids (JSON array), for back-office staff
+//   /messages               back office -> workstation messages (MessageBoard)
 //   routes mounted by other components (Mount), e.g. the message board or paper/
 //
 // Thread safety: Start/Stop from one thread; requests are served on connection threads.
@@ -19,6 +20,7 @@
 #include "transfer/case_filer.h"
 #include "signing/key_store.h"
 #include "transfer/http_server.h"
+#include "transfer/message_board.h"
 #include "transfer/tus_service.h"
 #include "transfer/upload_store.h"
 
@@ -56,6 +58,7 @@ class Receiver {
   uint16_t port() const { return server_->port(); }
   std::string base_url() const;
   CaseFiler& filer() { return *filer_; }
+  MessageBoard& messages() { return *messages_; }
   const signing::KeyStore& keys() const { return keys_; }
 
  private:
@@ -68,6 +71,7 @@ class Receiver {
   std::unique_ptr<UploadStore> uploads_;
   std::unique_ptr<CaseFiler> filer_;
   std::unique_ptr<TusService> tus_;
+  std::unique_ptr<MessageBoard> messages_;
   std::unique_ptr<HttpServer> server_;  // last: stopped first
 };
 

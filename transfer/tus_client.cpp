@@ -125,7 +125,7 @@ std::string TusClient::Resolve(const std::string& location) const {
   return base + location;
 }
 
-Result<std::string> TusClient::Create(const UploadRequest& request) {
+Result<std::string> TusClient::Create(const UploadRequest& request, int64_t* offset) {
   std::string metadata = "filename " + Base64Encode(request.package_id + ".pkg") +
                          ",package_id " + Base64Encode(request.package_id) + ",sha256 " +
                          Base64Encode(request.sha256);
@@ -138,6 +138,10 @@ Result<std::string> TusClient::Create(const UploadRequest& request) {
   std::string location = response.Header("location");
   if (location.empty()) return Corrupt("server created an upload without a Location");
   std::string url = Resolve(location);
+  // A server may answer the creation with an offset (e.g. ours when it already holds these
+  // bytes under this case id): start there.
+  std::string server_offset = response.Header("upload-offset");
+  if (!server_offset.empty()) *offset = std::atoll(server_offset.c_str());
   if (request.on_created) INTAKE_RETURN_IF_ERROR(request.on_created(url));
   return url;
 }
@@ -176,7 +180,7 @@ Result<UploadResult> TusClient::Upload(const UploadRequest& request) {
     }
   }
   if (result.upload_url.empty()) {
-    INTAKE_ASSIGN_OR_RETURN(result.upload_url, Create(request));
+    INTAKE_ASSIGN_OR_RETURN(result.upload_url, Create(request, &offset));
   }
   if (offset > request.size) return Corrupt("server holds more bytes than the package has");
 

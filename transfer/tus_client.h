@@ -85,7 +85,7 @@ class TusClient {
   Result<HttpResponse> Send(const std::string& method, const std::string& url,
                             std::vector<std::string> headers, std::string_view body,
                             const std::string& offset = "", const std::string& length = "");
-  Result<std::string> Create(const UploadRequest& request);
+  Result<std::string> Create(const UploadRequest& request, int64_t* offset);
   Result<std::optional<int64_t>> HeadOffset(const std::string& url);
   std::string Resolve(const std::string& location) const;
 

@@ -119,19 +119,21 @@ HttpReply TusService::Create(const HttpRequestHead& head) {
   // client's first PATCH gets 409, its HEAD says done, and no byte travels twice.
   auto filed = filer_.Find(package_id->second);
   auto sha = metadata->find("sha256");
+  bool born_complete = false;
   auto filed_receipt = filed.ok() && filed->has_value() ? signing::ParseReceipt(**filed)
                                                         : Result<signing::Receipt>(NotFound(""));
   if (filed_receipt.ok() && sha != metadata->end() &&
       filed_receipt->package_hash == "sha256:" + sha->second) {
     std::error_code ec;
     std::filesystem::remove(uploads_.PartPath(info->id), ec);
-    (void)uploads_.MarkFiled(*info, package_id->second);
+    born_complete = uploads_.MarkFiled(*info, package_id->second).ok();
     LogInfo("receiver", "case " + package_id->second + " already received; upload " + info->id + " born complete");
   }
   HttpReply reply;
   reply.status = 201;
   reply.headers = {{"Location", options_.files_path + info->id},
                    {"Upload-Expires", HttpDate(info->expires_at)}};
+  if (born_complete) reply.headers.emplace_back("Upload-Offset", std::to_string(info->length));
   return WithTusHeaders(std::move(reply));
 }
 

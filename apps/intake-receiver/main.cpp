@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   std::cout << "intake-receiver: listening on " << (*receiver)->base_url() << " (inbox "
             << config->inbox.string() << ", receipt key " << (*receiver)->keys().signing_key().key_id()
             << ")" << std::endl;
+  std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGINT, OnSignal);
   while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(100));

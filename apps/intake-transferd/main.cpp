@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
     std::cerr << "intake-transferd: " << worker.status().message() << "\n";
     return 1;
   }
+  std::signal(SIGPIPE, SIG_IGN);
   std::signal(SIGTERM, OnSignal);
   std::signal(SIGINT, OnSignal);
   LogInfo("transferd", "draining " + (config->spool / "transfer-queue.db").string() + " to " +
