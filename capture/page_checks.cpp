@@ -38,7 +38,8 @@ std::vector<PageCheck> CheckPage(const PageImage& page, double dpi,
                       "Сторінка майже порожня. Якщо це зворот аркуша, її можна пропустити; "
                       "інакше переверніть аркуш і відскануйте знову.",
                       Format("contrast %.0f, background %.0f", contrast, background)});
-  } else if (contrast < expect.faint_contrast) {
+  } else if (contrast < expect.faint_contrast && background >= expect.dark_background) {
+    // (On a dark page low contrast is the darkness itself, reported below.)
     checks.push_back({"too_light",
                       "Зображення занадто світле, текст блідий. Відскануйте сторінку ще раз "
                       "(темніше).",
