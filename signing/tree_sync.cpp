@@ -12,7 +12,9 @@ namespace intake::signing {
 
 namespace fs = std::filesystem;
 
-Status SyncTree(const fs::path& root) {
+namespace {
+
+Status FsyncEach(const fs::path& root) {
   std::error_code ec;
   for (fs::recursive_directory_iterator it(root, ec), end; it != end; it.increment(ec)) {
     if (ec) break;
@@ -27,6 +29,18 @@ Status SyncTree(const fs::path& root) {
   }
   if (ec) return IoError("cannot list " + root.string() + ": " + ec.message());
   return SyncDirectory(root);
+}
+
+}  // namespace
+
+Status SyncTree(const fs::path& root) {
+  UniqueFd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (!fd) return ErrnoStatus("open " + root.string(), errno);
+  if (::syncfs(fd.get()) == 0) return Status::Ok();
+  if (errno == EIO || errno == ENOSPC || errno == EDQUOT) {
+    return ErrnoStatus("syncfs " + root.string(), errno);
+  }
+  return FsyncEach(root);
 }
 
 }  // namespace intake::signing
