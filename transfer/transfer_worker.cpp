@@ -5,6 +5,7 @@
 
 #include "core/log.h"
 #include "transfer/digest.h"
+#include "transfer/request_auth.h"
 #include "signing/receipt.h"
 #include "signing/signer.h"
 
@@ -47,6 +48,11 @@ Status TransferWorker::Deliver(const QueuedPackage& package) {
   request.size = package.size;
   request.sha256 = package.sha256;
   request.upload_url = package.upload_url;
+  if (!request.upload_url.empty() && request.upload_url.rfind(options_.receiver_url + "/", 0) != 0) {
+    // The receiver's address changed since the upload was created (configuration, proxy):
+    // the upload lives on at the same path.
+    request.upload_url = options_.receiver_url + UrlPath(request.upload_url);
+  }
   request.on_created = [this, &package](const std::string& url) {
     return queue_->SetUploadUrl(package.package_id, url);
   };

@@ -27,7 +27,7 @@ TEST(DeliveryTest, PackageArrivesBitIdenticalWithVerifiedReceipt) {
   auto p = worker->queue().Get("20261123-WS01-0001");
   ASSERT_OK(p);
   EXPECT_EQ((*p)->state, PackageState::kDelivered);
-  EXPECT_EQ(ReadAll(dir.path() / "inbox/20261123-WS01-0001/package.bin"), bytes);
+  EXPECT_TRUE(ReadAll(dir.path() / "inbox/20261123-WS01-0001/package.bin") == bytes) << "content differs";
   auto receipt = signing::VerifyReceipt((*p)->receipt_json, signing::Ed25519Verifier(rx.receipt_key));
   ASSERT_OK(receipt);
   EXPECT_EQ(receipt->case_id, "20261123-WS01-0001");
@@ -82,7 +82,7 @@ TEST(DeliveryTest, DeadReceiverKeepsPackageQueuedUntilItComesBack) {
   stats = worker->DrainDue();
   ASSERT_OK(stats);
   EXPECT_EQ(stats->delivered, 1);
-  EXPECT_EQ(ReadAll(dir.path() / "inbox/C1/package.bin"), bytes);
+  EXPECT_TRUE(ReadAll(dir.path() / "inbox/C1/package.bin") == bytes) << "content differs";
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ class FaultTest : public ::testing::Test {
     return -1;
   }
   void ExpectDeliveredOnce(const std::string& last_error_hint = "") {
-    EXPECT_EQ(ReadAll(tmp_.path() / "inbox/C1/package.bin"), bytes_);
+    EXPECT_TRUE(ReadAll(tmp_.path() / "inbox/C1/package.bin") == bytes_) << "content differs";
     int filed = 0;
     for (const auto& e : fs::directory_iterator(tmp_.path() / "inbox"))
       if (e.path().filename().string()[0] != '.') ++filed;
