@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <vector>
 
 #include "core/file_util.h"
 #include "core/unique_fd.h"
@@ -156,6 +157,22 @@ Status KeyStore::Rotate() {
   signing_.emplace(std::move(sign));
   box_.emplace(std::move(box));
   return Status::Ok();
+}
+
+Result<BoxKeyPair> KeyStore::BoxKeyFor(std::string_view box_key_id) const {
+  std::vector<fs::path> candidates = {dir_ / kBoxFile};
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir_ / "retired", ec)) {
+    candidates.push_back(entry.path() / kBoxFile);
+  }
+  for (const fs::path& path : candidates) {
+    if (!fs::exists(path, ec)) continue;
+    INTAKE_ASSIGN_OR_RETURN(SecretBytes secret, ReadSecretFile(path, kBoxSecretKeySize));
+    INTAKE_ASSIGN_OR_RETURN(BoxKeyPair pair, BoxKeyPair::FromSecret(std::move(secret)));
+    if (pair.key_id() == box_key_id) return pair;
+  }
+  return NotFound("no encryption key " + std::string(box_key_id) + " in " + dir_.string() +
+                  " (current or retired)");
 }
 
 Status KeyStore::TrustBackOffice(const PublicKeyBundle& back_office) {

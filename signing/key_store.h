@@ -44,6 +44,11 @@ class KeyStore {
   // kNotFound when no back office is configured.
   Result<PublicKeyBundle> BackOffice() const;
 
+  // The X25519 key pair whose key id is `box_key_id`: the current one or one kept in retired/
+  // by Rotate, so packages sealed to a back office before it rotated still open.
+  // kNotFound when no such key is held here.
+  Result<BoxKeyPair> BoxKeyFor(std::string_view box_key_id) const;
+
   const std::filesystem::path& dir() const { return dir_; }
   const PublicKeyBundle& identity() const { return identity_; }
   const SigningKeyPair& signing_key() const { return *signing_; }

@@ -117,7 +117,12 @@ int Run(const Args& in) {
     out = temp_root / "bag";
   }
   sg::PackageFault fault = sg::PackageFault::kNone;
-  Result<sg::PackageInfo> info = sg::DecryptPackage(path, keys->box_key(), case_id, out, &fault);
+  // A package sealed before the back office rotated its keys opens with the retired key.
+  Result<sg::PackageInfo> header = sg::ReadPackageInfo(path);
+  Result<sg::BoxKeyPair> box = header.ok() ? keys->BoxKeyFor(header->recipient_key_id)
+                                           : Result<sg::BoxKeyPair>(header.status());
+  Result<sg::PackageInfo> info =
+      sg::DecryptPackage(path, box.ok() ? *box : keys->box_key(), case_id, out, &fault);
   int rc;
   if (!info.ok()) {
     std::cout << "error: " << info.status().message() << "\n";

@@ -181,6 +181,19 @@ TEST_F(PackageTest, WrongRecipientAndWrongCaseAreNamed) {
   EXPECT_NE(message.find("header altered"), std::string::npos) << message;
 }
 
+TEST_F(PackageTest, BackOfficeStillOpensPackagesSealedBeforeItRotated) {
+  const std::string old_id = bo_->identity().box_key_id();
+  ASSERT_OK(bo_->Rotate());
+  ASSERT_NE(bo_->identity().box_key_id(), old_id);
+  EXPECT_EQ(Decrypt(), PackageFault::kWrongRecipient);  // the current key alone cannot
+  Result<PackageInfo> header = ReadPackageInfo(pkg_);
+  ASSERT_OK(header);
+  Result<BoxKeyPair> old_key = bo_->BoxKeyFor(header->recipient_key_id);
+  ASSERT_OK(old_key);
+  ASSERT_OK(DecryptPackage(pkg_, *old_key, kCaseId, tmp_.path() / "after-rotation"));
+  EXPECT_EQ(bo_->BoxKeyFor("0000000000000000").status().code(), Code::kNotFound);
+}
+
 TEST_F(PackageTest, TrailingBytesAndForeignFilesAreNamed) {
   Spit(pkg_, Slurp(pkg_) + "x");
   EXPECT_EQ(Decrypt(), PackageFault::kTrailingData);
