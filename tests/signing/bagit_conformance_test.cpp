@@ -85,6 +85,36 @@ TEST(BagItConformanceTest, EveryBagOfTheSuiteGetsTheExpectedVerdict) {
   RecordProperty("warning", warning);
 }
 
+// Each invalid bag must fail for its own reason, not an incidental one.
+TEST(BagItConformanceTest, InvalidBagsFailForTheirReason) {
+  const fs::path root = intake::testing::CorpusDir() / "bagit-conformance";
+  if (!fs::is_directory(root)) GTEST_SKIP() << "conformance suite not found";
+  const std::pair<const char*, const char*> reasons[] = {
+      {"v0.97/invalid/baginfo-missing-encoding", "exactly two lines"},
+      {"v0.97/invalid/bom-in-bagit.txt", "byte order mark"},
+      {"v0.97/invalid/corrupt-data-file", "md5 differs from manifest-md5.txt"},
+      {"v0.97/invalid/corrupt-tag-file", "md5 differs from tagmanifest-md5.txt"},
+      {"v0.97/invalid/extra-file-in-bag", "in no manifest"},
+      {"v0.97/invalid/invalid-version-number", "is not M.N"},
+      {"v0.97/invalid/missing-baginfo", "missing from the bag"},
+      {"v0.97/invalid/missing-bagit.txt", "not a bag"},
+      {"v0.97/invalid/same-filename-listed-twice-with-different-hashes", "listed twice with different"},
+      {"v1.0/invalid/bagit-with-invalid-whitespace", "must start with 'BagIt-Version: '"},
+      {"v1.0/invalid/notAllManifestsListAllFiles", "in no manifest"},
+      {"v1.0/invalid/same-filename-listed-twice-with-different-hashes", "listed twice with different"},
+      {"v1.0/invalid/same-filename-listed-twice-with-the-same-hash", "is listed twice"},
+      {"v0.97/windows-only/out-of-scope-file-paths-using-absolute-path", "drive letter"},
+      {"v0.97/windows-only/out-of-scope-file-paths-using-unc", "UNC"},
+      {"v0.97/windows-only/out-of-scope-file-paths-using-shortcut", "outside data/"},
+  };
+  for (const auto& [bag, reason] : reasons) {
+    const VerifyReport r = VerifyBag(root / bag);
+    bool found = false;
+    for (const auto& e : r.errors) found |= e.ToString().find(reason) != std::string::npos;
+    EXPECT_TRUE(found) << bag << " should fail with '" << reason << "':\n" << Describe(r);
+  }
+}
+
 TEST(BagItConformanceTest, EscapingPathsAreNamedAsSuch) {
   const fs::path root = intake::testing::CorpusDir() / "bagit-conformance" / "v0.97";
   if (!fs::is_directory(root)) GTEST_SKIP() << "conformance suite not found";
