@@ -1,5 +1,8 @@
 #include "capture/page_store.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -84,6 +87,14 @@ Result<PageMetadata> PageMetadataFromJson(std::string_view text) {
 Result<PageStore> PageStore::Open(const fs::path& case_dir) {
   PageStore store(case_dir / "pages");
   INTAKE_RETURN_IF_ERROR(MakeDirectories(store.pages_dir_));
+  {
+    // The lock is on the pages folder itself: no extra file in the case.
+    UniqueFd lock(::open(store.pages_dir_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (!lock) return ErrnoStatus("open " + store.pages_dir_.string(), errno);
+    if (::flock(lock.get(), LOCK_EX | LOCK_NB) == 0) store.writer_lock_ = std::move(lock);
+    else
+      LogDebug("capture", "case pages are being written elsewhere; leftovers are left alone");
+  }
   std::error_code ec;
   int highest = 0;
   std::vector<fs::path> entries;
@@ -91,6 +102,7 @@ Result<PageStore> PageStore::Open(const fs::path& case_dir) {
   if (ec) return IoError("list " + store.pages_dir_.string() + ": " + ec.message());
   for (const auto& p : entries) highest = std::max(highest, SequenceOfJson(p));
   for (const auto& p : entries) {
+    if (!store.writer_lock_) break;  // another writer: its partial page may be in flight
     const std::string name = p.filename().string();
     bool partial = name.rfind(kPartialPrefix, 0) == 0 || name.find(".tmp") != std::string::npos;
     // An image numbered above the last JSON never completed (crash between the two renames).
@@ -138,6 +150,11 @@ Result<PageMetadata> PageStore::Commit(const fs::path& partial, const std::strin
 void PageStore::Discard(const fs::path& partial) const {
   std::error_code ec;
   fs::remove(partial, ec);
+}
+
+Result<std::vector<PageMetadata>> PageStore::ListPages(const fs::path& case_dir) {
+  if (!fs::is_directory(case_dir / "pages")) return std::vector<PageMetadata>{};
+  return PageStore(case_dir / "pages").List();
 }
 
 Result<std::vector<PageMetadata>> PageStore::List() const {

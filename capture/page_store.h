@@ -6,7 +6,10 @@
 // resumes after a fault appends to the same case; leftovers of a page that never completed
 // (a crash mid-page) are removed and counted.
 //
-// Thread safety: one writer per case folder (the workstation's capture daemon).
+// Thread safety: one writer per case folder (the workstation's capture daemon). A writer holds
+// an advisory lock (flock on the pages folder) while its PageStore lives; Open() removes leftovers only
+// when it gets that lock, so opening a case that is being scanned never deletes the page in
+// flight. Readers that only list pages use ListPages(), which never changes the folder.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/unique_fd.h"
 
 namespace intake::capture {
 
@@ -69,12 +73,17 @@ class PageStore {
 
   // Complete pages, in sequence order.
   Result<std::vector<PageMetadata>> List() const;
+  // Read-only: the complete pages of <case_dir>/pages (empty if there is no pages folder).
+  static Result<std::vector<PageMetadata>> ListPages(const std::filesystem::path& case_dir);
+  // False when another PageStore (any process) was writing the case at Open().
+  bool exclusive() const { return static_cast<bool>(writer_lock_); }
 
  private:
   explicit PageStore(std::filesystem::path pages_dir) : pages_dir_(std::move(pages_dir)) {}
   std::filesystem::path pages_dir_;
   int next_sequence_ = 1;
   int removed_partials_ = 0;
+  UniqueFd writer_lock_;  // the pages folder, flock'ed; invalid if another writer holds it
 };
 
 // "0001" for 1.

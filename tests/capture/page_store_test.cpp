@@ -78,5 +78,24 @@ TEST(PageStoreTest, CorruptMetadataIsReportedNotIgnored) {
   EXPECT_EQ(listed.status().code(), Code::kCorrupt);
 }
 
+TEST(PageStoreTest, OpeningACaseBeingScannedLeavesThePageInFlightAlone) {
+  intake::testing::TempDir dir;
+  auto writer = PageStore::Open(dir.path() / "case");
+  ASSERT_OK(writer);
+  EXPECT_TRUE(writer->exclusive());
+  const fs::path in_flight = writer->PartialPath("pnm");
+  std::ofstream(in_flight) << "rows arriving";
+  auto second = PageStore::Open(dir.path() / "case");
+  ASSERT_OK(second);
+  EXPECT_FALSE(second->exclusive());
+  EXPECT_TRUE(fs::exists(in_flight));
+  auto listed = PageStore::ListPages(dir.path() / "case");
+  ASSERT_OK(listed);
+  EXPECT_TRUE(listed->empty());
+  EXPECT_TRUE(fs::exists(in_flight));
+  ASSERT_OK(writer->Commit(in_flight, "pnm", {}));
+  EXPECT_EQ(PageStore::ListPages(dir.path() / "case")->size(), 1u);
+}
+
 }  // namespace
 }  // namespace intake::capture
