@@ -12,6 +12,12 @@ Status CheckBagPath(std::string_view path) {
   if (path.find('\0') != std::string_view::npos) return escape("contains a NUL byte");
   if (path.front() == '/') return escape("absolute path");
   if (path.front() == '~') return escape("home directory shortcut (~)");
+  // "\.\." is how some tools spell ".." to dodge naive checks: name it as such.
+  std::string first;
+  for (char c : path.substr(0, path.find('/'))) {
+    if (c != '\\') first.push_back(c);
+  }
+  if (first == "..") return escape("'..' component");
   if (path.front() == '\\') return escape("absolute or UNC path");
   if (path.size() >= 2 && std::isalpha(static_cast<unsigned char>(path[0])) && path[1] == ':') {
     return escape("drive letter");

@@ -86,12 +86,12 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
 
 Result<BagDeclaration> ParseBagDeclaration(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") {
-    return InvalidArgument("bagit.txt starts with a byte order mark, which BagIt forbids");
+    return InvalidArgument("starts with a byte order mark, which BagIt forbids");
   }
   std::vector<std::string_view> lines = SplitLines(bytes);
   while (!lines.empty() && Trim(lines.back()).empty()) lines.pop_back();
   if (lines.size() != 2) {
-    return InvalidArgument("bagit.txt must have exactly two lines, found " +
+    return InvalidArgument("must have exactly two lines, found " +
                            std::to_string(lines.size()));
   }
   BagDeclaration d;
@@ -100,7 +100,7 @@ Result<BagDeclaration> ParseBagDeclaration(std::string_view bytes) {
   for (size_t i = 0; i < 2; ++i) {
     auto [prefix, out] = expected[i];
     if (lines[i].substr(0, prefix.size()) != prefix) {
-      return InvalidArgument("bagit.txt line " + std::to_string(i + 1) + " must start with '" +
+      return InvalidArgument("line " + std::to_string(i + 1) + " must start with '" +
                              std::string(prefix) + "', found '" + std::string(lines[i]) + "'");
     }
     *out = std::string(Trim(lines[i].substr(prefix.size())));
@@ -115,11 +115,11 @@ Result<BagDeclaration> ParseBagDeclaration(std::string_view bytes) {
   };
   if (dot == std::string::npos || !all_digits(d.version.substr(0, dot)) ||
       !all_digits(d.version.substr(dot + 1)) || d.version.size() > 12) {
-    return InvalidArgument("bagit.txt: BagIt-Version '" + d.version + "' is not M.N");
+    return InvalidArgument("BagIt-Version '" + d.version + "' is not M.N");
   }
   d.major = std::stoi(d.version.substr(0, dot));
   d.minor = std::stoi(d.version.substr(dot + 1));
-  if (d.encoding.empty()) return InvalidArgument("bagit.txt: empty Tag-File-Character-Encoding");
+  if (d.encoding.empty()) return InvalidArgument("empty Tag-File-Character-Encoding");
   return d;
 }
 

@@ -27,7 +27,8 @@ struct BagDeclaration {
   int major = 0, minor = 0;
 };
 // bagit.txt: exactly "BagIt-Version: M.N" and "Tag-File-Character-Encoding: ENC" lines, UTF-8
-// without a BOM, no whitespace before the colon. kInvalidArgument naming what is wrong.
+// without a BOM, no whitespace before the colon. kInvalidArgument naming what is wrong (the
+// message does not repeat the file name).
 Result<BagDeclaration> ParseBagDeclaration(std::string_view bytes);
 
 using TagField = std::pair<std::string, std::string>;  // label, value (in file order)
