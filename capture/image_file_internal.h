@@ -24,6 +24,8 @@ Result<std::unique_ptr<ImageFileReader>> OpenTiffFile(const std::filesystem::pat
                                                       const ImageFileOptions& options);
 Result<std::unique_ptr<ImageFileReader>> OpenPdfFile(const std::filesystem::path& path,
                                                      const ImageFileOptions& options);
+Result<std::unique_ptr<ImageFileReader>> OpenPnmFile(const std::filesystem::path& path,
+                                                     const ImageFileOptions& options);
 
 // Phrases that mark an incomplete file (IsIncompleteFileError looks for them).
 inline constexpr std::string_view kEndsEarly = "ends early";

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <string>
@@ -19,6 +20,7 @@ std::string_view ImageFileFormatName(ImageFileFormat format) {
     case ImageFileFormat::kJpeg: return "JPEG";
     case ImageFileFormat::kTiff: return "TIFF";
     case ImageFileFormat::kPdf: return "PDF";
+    case ImageFileFormat::kPnm: return "PNM";
   }
   return "unknown";
 }
@@ -42,6 +44,11 @@ Result<ImageFileFormat> DetectImageFileFormat(std::string_view head,
   if (starts(std::string_view("II*\0", 4)) || starts(std::string_view("MM\0*", 4)) ||
       starts(std::string_view("II+\0", 4)) || starts(std::string_view("MM\0+", 4))) {
     return ImageFileFormat::kTiff;
+  }
+  // PNM as the PageStore writes it (P4/P5/P6 binary), followed by white space.
+  if (head.size() > 2 && head[0] == 'P' && (head[1] == '4' || head[1] == '5' || head[1] == '6') &&
+      std::isspace(static_cast<unsigned char>(head[2]))) {
+    return ImageFileFormat::kPnm;
   }
   // PDF readers accept the header anywhere in the first 1024 bytes (ISO 32000-1 annex H).
   if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return ImageFileFormat::kPdf;
@@ -76,6 +83,7 @@ Result<std::unique_ptr<ImageFileReader>> ImageFileReader::Open(const std::filesy
     case ImageFileFormat::kJpeg: return internal::OpenJpegFile(path, options);
     case ImageFileFormat::kTiff: return internal::OpenTiffFile(path, options);
     case ImageFileFormat::kPdf: return internal::OpenPdfFile(path, options);
+    case ImageFileFormat::kPnm: return internal::OpenPnmFile(path, options);
   }
   return Internal("unhandled image file format");
 }

@@ -32,9 +32,9 @@
 
 namespace intake::capture {
 
-enum class ImageFileFormat { kPng, kJpeg, kTiff, kPdf };
+enum class ImageFileFormat { kPng, kJpeg, kTiff, kPdf, kPnm };
 
-std::string_view ImageFileFormatName(ImageFileFormat format);  // "PNG", "JPEG", "TIFF", "PDF"
+std::string_view ImageFileFormatName(ImageFileFormat format);  // "PNG", "JPEG", "TIFF", "PDF", "PNM"
 
 struct ImageFileOptions {
   // PDF pages are rendered at this resolution (dots per inch, 10..1200).

@@ -44,7 +44,7 @@ struct WorkstationConfig {
 
   std::filesystem::path cases_dir() const { return spool_dir / "cases"; }
   std::filesystem::path outbox_dir() const { return spool_dir / "outbox"; }
-  std::filesystem::path queue_path() const { return spool_dir / "queue.sqlite"; }
+  std::filesystem::path queue_path() const { return spool_dir / "transfer-queue.db"; }
   std::filesystem::path workstation_keys_dir() const {
     return keys_dir.empty() ? spool_dir / "keys" : keys_dir;
   }

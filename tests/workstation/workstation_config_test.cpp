@@ -17,7 +17,7 @@ TEST(WorkstationConfigTest, RoundTripsThroughJson) {
   EXPECT_EQ(parsed->workstation_id, "CNAP7");
   EXPECT_EQ(parsed->back_office.id, "pfu-poltava");
   EXPECT_EQ(parsed->scanner.resolution, 200);
-  EXPECT_EQ(parsed->queue_path(), "/tmp/spool/queue.sqlite");
+  EXPECT_EQ(parsed->queue_path(), "/tmp/spool/transfer-queue.db");
 }
 
 TEST(WorkstationConfigTest, ErrorsNameTheField) {
