@@ -159,6 +159,20 @@ AuditAnchor PaperLedger::audit_anchor() const {
   return anchor;
 }
 
+Result<int64_t> PaperLedger::OutboxCursor(const std::string& source) const {
+  INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT value FROM meta WHERE key = ?1"));
+  st.Bind(1, "outbox_cursor " + source);
+  INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
+  return row ? std::stoll(st.Text(0)) : int64_t{0};
+}
+
+Status PaperLedger::SetOutboxCursor(const std::string& source, int64_t seq) {
+  INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+      "INSERT INTO meta(key, value) VALUES(?1, ?2) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  return st.Bind(1, "outbox_cursor " + source).Bind(2, std::to_string(seq)).Run();
+}
+
 const std::filesystem::path& PaperLedger::audit_log_path() const { return audit_->path(); }
 
 Status PaperLedger::AddEvent(const CustodyEvent& e) {

@@ -100,6 +100,10 @@ class PaperLedger {
   // Closed cases whose retention has passed: removes the case folder and the initials.
   Result<PurgeReport> Purge(Instant now);
 
+  // The last back-office outbox message handled from `source` (confirmation_outbox.h); 0 = none.
+  Result<int64_t> OutboxCursor(const std::string& source) const;
+  Status SetOutboxCursor(const std::string& source, int64_t seq);
+
   AuditAnchor audit_anchor() const;
   const std::filesystem::path& audit_log_path() const;
   const LedgerOptions& options() const { return options_; }

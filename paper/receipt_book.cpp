@@ -22,6 +22,7 @@ CREATE TABLE IF NOT EXISTS outbox(
   confirmation_id TEXT NOT NULL UNIQUE,
   wire TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS outbox_by_workstation ON outbox(workstation, seq);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql";
 
 }  // namespace
@@ -89,6 +90,26 @@ Result<std::vector<OutboxMessage>> ReceiptBook::Outbox(const std::string& workst
     messages.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
   }
   return messages;
+}
+
+Result<std::vector<OutboxMessage>> ReceiptBook::Unposted() const {
+  INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+      "SELECT seq, workstation, confirmation_id, wire FROM outbox WHERE seq > "
+      "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'posted'), 0) ORDER BY seq"));
+  std::vector<OutboxMessage> messages;
+  while (true) {
+    INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    messages.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
+  }
+  return messages;
+}
+
+Status ReceiptBook::MarkPosted(int64_t seq) {
+  INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare(
+      "INSERT INTO meta(key, value) VALUES('posted', ?1) "
+      "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+  return st.Bind(1, std::to_string(seq)).Run();
 }
 
 }  // namespace intake::paper

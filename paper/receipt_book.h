@@ -44,6 +44,9 @@ class ReceiptBook {
   // Confirmations for `workstation` with seq > after_seq, oldest first.
   Result<std::vector<OutboxMessage>> Outbox(const std::string& workstation,
                                             int64_t after_seq) const;
+  // Every workstation's messages not yet handed to the receiver (seq > posted cursor).
+  Result<std::vector<OutboxMessage>> Unposted() const;
+  Status MarkPosted(int64_t seq);
 
  private:
   explicit ReceiptBook(std::unique_ptr<SqliteDb> db);

@@ -7,7 +7,11 @@
 //   intake paper receive IMAGE... [--typed ID]... [--missing ITEM]... [--extra ITEM]...
 //                        --clerk ID [--back-office BO] [--inbox DIR] [--key SEED] [--out FILE]
 //                                                    (back office: scan, reconcile, confirm)
+//                        [--post RECEIVER_URL]      and post it to the receiver's message board
+//   intake paper publish --to RECEIVER_URL            back office: post what is not yet posted
 //   intake paper reconcile CONFIRMATION... [--trust PUBKEY]...   apply back-office confirmations
+//   intake paper reconcile --from RECEIVER_URL --keys WS_KEYS [--trust PUBKEY]...
+//                                                    fetch them from the receiver and apply
 //   intake paper ecase-received CASE_ID               the e-case receipt is in
 //   intake paper overdue [--today DATE] [--json]      exit 3 when something is overdue
 //   intake paper purge                                closed cases past retention
@@ -23,12 +27,16 @@
 #include "apps/intake/command.h"
 #include "core/file_util.h"
 #include "paper/back_office_desk.h"
+#include "paper/confirmation_outbox.h"
 #include "paper/case_record.h"
 #include "paper/cover_sheet.h"
 #include "paper/paper_labels.h"
 #include "paper/paper_settings.h"
 #include "paper/paper_text.h"
 #include "paper/register_pdf.h"
+#include "signing/key_store.h"
+#include "transfer/http_client.h"
+#include "transfer/message_board.h"
 
 namespace intake::cli {
 namespace {
@@ -176,9 +184,42 @@ int Handoff(Context& ctx, Args& args) {
   return 0;
 }
 
+// Posts every confirmation not yet on the receiver's board, oldest first; stops at the first
+// failure (the rest stay queued for `intake paper publish`).
+Status Publish(ReceiptBook& book, const std::string& url, int* posted) {
+  INTAKE_ASSIGN_OR_RETURN(auto pending, book.Unposted());
+  INTAKE_ASSIGN_OR_RETURN(auto http, transfer::HttpClient::Create(transfer::TransportOptions{}));
+  for (const auto& m : pending) {
+    std::string body = nlohmann::json{{"workstation", m.workstation},
+                                      {"kind", kConfirmationKind},
+                                      {"body", m.wire}}.dump();
+    transfer::HttpRequest req{"POST", url + "/messages", {"Content-Type: application/json"}, body};
+    INTAKE_ASSIGN_OR_RETURN(auto resp, http->Perform(req));
+    if (resp.status != 201 && resp.status != 200) {
+      return Unavailable("receiver answered " + std::to_string(resp.status) + " to POST /messages");
+    }
+    INTAKE_RETURN_IF_ERROR(book.MarkPosted(m.seq));
+    ++*posted;
+  }
+  return Status::Ok();
+}
+
+int PublishCommand(Context& ctx, Args& args) {
+  std::string url, book_path = (ctx.dir() / "receipts.db").string();
+  TakeOption(args, "--book", &book_path);
+  if (!TakeOption(args, "--to", &url)) return Usage("intake paper publish --to RECEIVER_URL [--book FILE]");
+  auto book = ReceiptBook::Open(book_path);
+  if (!book.ok()) return Failed(book.status());
+  int posted = 0;
+  Status s = Publish(**book, url, &posted);
+  std::cout << "Надіслано підтверджень: " << posted << ".\n";
+  return s.ok() ? 0 : Failed(s);
+}
+
 int Receive(Context& ctx, Args& args) {
   DeskInput in;
-  std::string book_path = (ctx.dir() / "receipts.db").string(), inbox, key, out;
+  std::string book_path = (ctx.dir() / "receipts.db").string(), inbox, key, out, post;
+  TakeOption(args, "--post", &post);
   in.back_office = ctx.settings.back_office;
   TakeOption(args, "--back-office", &in.back_office);
   TakeOption(args, "--book", &book_path);
@@ -226,7 +267,59 @@ int Receive(Context& ctx, Args& args) {
     std::cout << "Підтвердження підписано й поставлено в чергу для фронт-офісу "
               << WorkstationOfRegister(result->confirmation.register_id) << ".\n";
   }
+  if (!post.empty()) {
+    int posted = 0;
+    Status s = Publish(**book, post, &posted);
+    if (!s.ok()) {
+      std::cout << "Приймач недоступний, підтвердження надішлемо пізніше: intake paper publish --to "
+                << post << " (" << s.message() << ")\n";
+    } else {
+      std::cout << "Підтверджень передано приймачу: " << posted << ".\n";
+    }
+  }
   return result->reconciliation.clean() ? 0 : 3;
+}
+
+// Fetches the board messages after the ledger's cursor, applies the paper confirmations.
+int ReconcileFromReceiver(Context& ctx, const std::string& url, const std::string& keys_dir,
+                          const std::vector<Ed25519PublicKey>& trusted) {
+  auto keys = signing::KeyStore::Open(keys_dir);
+  if (!keys.ok()) return Failed(keys.status());
+  auto back_office = keys->BackOffice();
+  if (!back_office.ok()) return Failed(back_office.status());
+  auto ledger = OpenLedger(ctx);
+  if (!ledger.ok()) return Failed(ledger.status());
+  std::string source = "board " + url;
+  auto cursor = (*ledger)->OutboxCursor(source);
+  if (!cursor.ok()) return Failed(cursor.status());
+  auto http = transfer::HttpClient::Create(transfer::TransportOptions{});
+  if (!http.ok()) return Failed(http.status());
+  auto board = transfer::FetchMessages(**http, url, ctx.settings.ledger.workstation, *cursor,
+                                       back_office->sign_public);
+  if (!board.ok()) return Failed(board.status());
+  std::vector<OutboxMessage> messages;
+  int64_t last_seq = *cursor;
+  for (const auto& m : *board) {
+    last_seq = std::max(last_seq, m.seq);
+    if (m.kind == kConfirmationKind) messages.push_back({m.seq, m.workstation, "", m.body});
+  }
+  auto report = ApplyOutbox(**ledger, source, messages, trusted, ctx.now);
+  if (!report.ok()) return Failed(report.status());
+  if (!report->stopped_untrusted && last_seq > report->cursor) {
+    Status s = (*ledger)->SetOutboxCursor(source, last_seq);  // past other kinds of messages
+    if (!s.ok()) return Failed(s);
+  }
+  for (size_t i = 0; i < report->reports.size(); ++i) {
+    std::cout << FormatApplyReport(report->reports[i], report->register_ids[i]);
+  }
+  std::cout << "Нових підтверджень: " << report->applied << ", відхилено: " << report->rejected
+            << ".\n";
+  if (report->stopped_untrusted) {
+    std::cout << "Є підтвердження, підписане невідомим ключем: додайте відкритий ключ бек-офісу "
+                 "(trusted_back_office_keys у paper.json) і повторіть.\n";
+    return 3;
+  }
+  return report->rejected > 0 ? 3 : 0;
 }
 
 int Reconcile(Context& ctx, Args& args) {
@@ -235,6 +328,11 @@ int Reconcile(Context& ctx, Args& args) {
     auto key = ReadPublicKeyFile(path);
     if (!key.ok()) return Failed(key.status());
     trusted.push_back(*key);
+  }
+  std::string from, keys;
+  if (TakeOption(args, "--from", &from)) {
+    if (!TakeOption(args, "--keys", &keys)) return Usage("intake paper reconcile --from URL --keys WS_KEYS");
+    return ReconcileFromReceiver(ctx, from, keys, trusted);
   }
   if (args.empty()) return Usage("intake paper reconcile CONFIRMATION_FILE... [--trust PUBKEY]");
   auto ledger = OpenLedger(ctx);
@@ -320,7 +418,7 @@ int Keys(Context&, Args& args) {
 
 int RunPaper(const Args& input) {
   Args args = input;
-  if (args.empty()) return Usage("intake paper add|list|register|handoff|receive|reconcile|"
+  if (args.empty()) return Usage("intake paper add|list|register|handoff|receive|publish|reconcile|"
                                  "ecase-received|overdue|purge|keys ...");
   std::string sub = args[0];
   args.erase(args.begin());
@@ -332,6 +430,7 @@ int RunPaper(const Args& input) {
   if (sub == "handoff") return Handoff(*ctx, args);
   if (sub == "receive") return Receive(*ctx, args);
   if (sub == "reconcile") return Reconcile(*ctx, args);
+  if (sub == "publish") return PublishCommand(*ctx, args);
   if (sub == "ecase-received") return EcaseReceived(*ctx, args);
   if (sub == "overdue") return Overdue(*ctx, args);
   if (sub == "purge") return Purge(*ctx, args);
