@@ -75,7 +75,10 @@ void LoopbackProxy::Relay(int client, int server) {
     for (int i = 0; i < 2 && open; ++i) {
       if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       size_t want = sizeof buffer;
-      if (faults_.bits_per_second > 0) want = 4096;
+      // Throttled: move about 10 ms of link time per step (at least 4 KiB), so the relay's own
+      // per-step cost does not eat into the rate it imitates.
+      if (faults_.bits_per_second > 0)
+        want = std::clamp<size_t>(static_cast<size_t>(faults_.bits_per_second / 8 / 100), 4096, sizeof buffer);
       ssize_t n = ::read(fds[i].fd, buffer, want);
       if (n <= 0) {
         open = false;
