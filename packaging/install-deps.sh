@@ -11,7 +11,7 @@ packages=(
   libtesseract-dev tesseract-ocr tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd
   libleptonica-dev libtiff-dev libjpeg-dev libpng-dev libopencv-dev
   libsodium-dev libssl-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
-  libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev
+  libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev fonts-dejavu-core
 )
 if [[ "${1:-}" == "--bench" ]]; then
