@@ -151,8 +151,8 @@ void PrintTable(const std::string& title, const std::vector<Row>& rows, bool per
               "Leptonica ±20° %s; unpaper ±20° %s.\n",
               rows.size(), ours.Summary().c_str(), l7.Summary().c_str(), l20.Summary().c_str(),
               up.Summary().c_str());
-  std::printf("Mean ms per page, one core: ours %.1f (whole cleanup), Leptonica ±20° %.1f (skew "
-              "only), unpaper %.0f (whole program).\n",
+  std::printf("Mean CPU ms per page: ours %.1f (whole cleanup), Leptonica ±20° %.1f (skew "
+              "only), unpaper %.0f (whole program, user+sys).\n",
               ours_ms / n, l20_ms / n, up_ms / n);
 }
 
@@ -175,6 +175,7 @@ int main(int argc, char** argv) {
     }
   }
   cv::setNumThreads(1);  // one page per core, as the pipeline runs it
+  std::cout << std::unitbuf;  // tables appear as they are measured (unpaper is slow)
   if (!opt.dump.empty()) fs::create_directories(opt.dump);
   const fs::path work = fs::temp_directory_path() / ("cleanup_bench_" + std::to_string(getpid()));
   fs::create_directories(work);
