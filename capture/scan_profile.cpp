@@ -83,6 +83,26 @@ Result<std::vector<ScanProfile>> LoadProfiles(const std::filesystem::path& file)
   return profiles;
 }
 
+Result<std::map<std::string, std::string>> ParseButtonProfiles(
+    std::string_view json_text, const std::vector<ScanProfile>& profiles) {
+  std::map<std::string, std::string> buttons;
+  try {
+    json root = json::parse(json_text);
+    if (!root.contains("buttons")) return buttons;
+    for (const auto& [button, profile] : root.at("buttons").items()) {
+      if (!profile.is_string())
+        return InvalidArgument("button '" + button + "': the profile must be a name");
+      const std::string name = profile.get<std::string>();
+      if (!FindProfile(profiles, name))
+        return InvalidArgument("button '" + button + "' names unknown scan profile '" + name + "'");
+      buttons[button] = name;
+    }
+  } catch (const json::exception& e) {
+    return InvalidArgument(std::string("scan profiles are not valid JSON: ") + e.what());
+  }
+  return buttons;
+}
+
 const ScanProfile* FindProfile(const std::vector<ScanProfile>& profiles, std::string_view name) {
   for (const auto& p : profiles)
     if (p.name == name) return &p;

@@ -8,6 +8,7 @@
 //      "forms":   {"description": "forms: gray 300 dpi ADF duplex",
 //                  "settings": [["source", "adf-duplex"], ["mode", "Gray"], ["resolution", "300"]],
 //                  "max_length_mm": 320}}}
+// The same file maps scanner buttons to profiles: {"buttons": {"scan": "forms", "copy": "id_card"}}.
 // The source values "flatbed", "adf" and "adf-duplex" are matched to whatever names the
 // backend uses (see ApplySettings in scanner.h); any other value must be the device's own.
 //
@@ -15,6 +16,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -43,6 +45,11 @@ std::vector<ScanProfile> DefaultProfiles();
 // Parses the JSON above. Fails with kInvalidArgument saying which profile/field is wrong.
 Result<std::vector<ScanProfile>> ParseProfiles(std::string_view json_text);
 Result<std::vector<ScanProfile>> LoadProfiles(const std::filesystem::path& file);
+
+// The "buttons" object (button -> profile name); every named profile must exist in `profiles`.
+// Empty when the file has no "buttons".
+Result<std::map<std::string, std::string>> ParseButtonProfiles(
+    std::string_view json_text, const std::vector<ScanProfile>& profiles);
 
 // nullptr when absent.
 const ScanProfile* FindProfile(const std::vector<ScanProfile>& profiles, std::string_view name);

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "tests/capture/sane_test_env.h"
@@ -74,6 +75,25 @@ TEST_F(IntakeScanCliTest, JamExitsThreeWithTheOperatorMessage) {
 TEST_F(IntakeScanCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(Intake("scan --device test:0").exit_code, 2);
   EXPECT_EQ(Intake("scan --device test:0 --profile nosuch --out " + dir_.path().string()).exit_code, 2);
+}
+
+TEST_F(IntakeScanCliTest, WaitButtonScansWithTheMappedProfile) {
+  const fs::path script_dir = testing::IntakeTestScriptDir();
+  const fs::path sheet = dir_.path() / "sheet.pnm";
+  ASSERT_OK(testing::RenderGrayPage(sheet, {"Декларація про доходи"}, 50));
+  fs::remove(script_dir / "fed");
+  std::ofstream(script_dir / "script") << "page " << sheet.string() << "\npage " << sheet.string()
+                                       << "\n";
+  std::ofstream(script_dir / "buttons") << "scan\n";  // pressed before we start polling
+  const fs::path profiles = dir_.path() / "profiles.json";
+  std::ofstream(profiles) << R"({"profiles": {"declarations": {"settings": [["source", "adf"],
+      ["mode", "Lineart"], ["resolution", "150"]]}}, "buttons": {"scan": "declarations"}})";
+  CliRun run = Intake("scan --device intaketest:0 --wait-button --profiles " + profiles.string() +
+                      " --out " + (dir_.path() / "case").string());
+  EXPECT_EQ(run.exit_code, 0) << run.out;
+  EXPECT_NE(run.out.find("profile declarations"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("150dpi lineart adf-front"), std::string::npos) << run.out;
+  EXPECT_TRUE(fs::exists(dir_.path() / "case/pages/0002.json"));
 }
 
 TEST_F(IntakeScanCliTest, DevicesListsTheVirtualScanners) {
