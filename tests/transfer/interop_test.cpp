@@ -32,11 +32,11 @@ std::string PreparePeers(fs::path* dir) {
     if (ec) return "cannot copy " + std::string(script) + ": " + ec.message();
   }
   if (std::system("node --version >/dev/null 2>&1") != 0) return "node is not installed";
-  if (fs::exists(*dir / "node_modules/@tus/server") && fs::exists(*dir / "node_modules/tus-js-client"))
-    return "";
+  // ctest runs tests in parallel processes: one installs, the others wait on the lock.
   std::string install = "cd '" + dir->string() +
-                        "' && timeout 300 npm install --no-audit --no-fund --silent @tus/server "
-                        "@tus/file-store tus-js-client >/dev/null 2>&1";
+                        "' && flock .install.lock sh -c '[ -d node_modules/@tus/server ] && "
+                        "[ -d node_modules/tus-js-client ] || timeout 300 npm install --no-audit "
+                        "--no-fund --silent @tus/server @tus/file-store tus-js-client' >/dev/null 2>&1";
   if (std::system(install.c_str()) != 0) return "npm install of @tus/server, tus-js-client failed (registry unreachable?)";
   return "";
 }

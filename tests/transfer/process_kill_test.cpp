@@ -58,7 +58,10 @@ TEST(ProcessKillTest, TransferdKilledMidUploadResumesAfterRestart) {
   {
     LoopbackProxy slow(rx.receiver->port(), {.bits_per_second = 8'000'000});  // ~3 s for the file
     pid_t pid = run(slow.url());
-    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    // Kill once the upload is well under way (robust to a slow, loaded machine).
+    for (int i = 0; i < 400 && slow.client_bytes() < 600'000; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    ASSERT_GE(slow.client_bytes(), 600'000) << "the upload did not start";
     ASSERT_EQ(::kill(pid, SIGKILL), 0);
     EXPECT_EQ(Wait(pid), 128 + SIGKILL);
   }
