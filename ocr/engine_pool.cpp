@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <opencv2/core.hpp>
+
 #include <cerrno>
 #include <condition_variable>
 #include <cstdlib>
@@ -144,6 +146,8 @@ Result<std::unique_ptr<EnginePool>> EnginePool::Create(const EnginePoolOptions& 
                                                        PageCallback on_page) {
   int workers = options.workers;
   if (workers <= 0) workers = static_cast<int>(std::max(1L, ::sysconf(_SC_NPROCESSORS_ONLN)));
+  // Pages run in parallel, one per core: OpenCV's own worker threads would only compete.
+  if (workers > 1) cv::setNumThreads(1);
   auto impl = std::make_unique<Impl>();
   impl->on_page = std::move(on_page);
   impl->max_in_flight = options.max_in_flight > 0 ? options.max_in_flight : 2 * workers;

@@ -22,17 +22,6 @@ ImageView ViewOf(const cv::Mat& m, int dpi) {
   return ImageView{m.data, m.cols, m.rows, m.channels(), m.step[0], dpi};
 }
 
-// Undoes a counter-clockwise turn of ccw_deg by turning clockwise.
-void TurnClockwise(cv::Mat& m, int ccw_deg) {
-  if (m.empty() || ccw_deg == 0) return;
-  cv::Mat out;
-  const int code = ccw_deg == 90    ? cv::ROTATE_90_CLOCKWISE
-                   : ccw_deg == 180 ? cv::ROTATE_180
-                                    : cv::ROTATE_90_COUNTERCLOCKWISE;
-  cv::rotate(m, out, code);
-  m = out;
-}
-
 void AddReviewReasons(const PageProcessorOptions& options, PageResult& r) {
   if (r.blank) r.review_reasons.push_back("blank page: kept, check it is meant to be empty");
   if (!r.blank && r.confidence < options.review_below_confidence) {
@@ -110,11 +99,19 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
   if (!cleaned.blank && impl_->orientation) {
     INTAKE_ASSIGN_OR_RETURN(OrientationResult turn,
                             impl_->orientation->Detect(ViewOf(cleaned.gray, idpi)));
+    // OSD unsure, or its answer contradicts the direction of the text lines cleanup saw:
+    // decide by reading.
+    const bool sideways = turn.ccw_deg == 90 || turn.ccw_deg == 270;
+    if (!turn.reliable || sideways != cleaned.lines_vertical) {
+      INTAKE_ASSIGN_OR_RETURN(turn.ccw_deg,
+                              internal::ChooseTurnByReading(*impl_->engine, cleaned.gray, idpi,
+                                                            cleaned.lines_vertical));
+    }
     result.orientation_deg = turn.ccw_deg;
     result.orientation_confidence = turn.confidence;
-    TurnClockwise(cleaned.gray, turn.ccw_deg);
-    TurnClockwise(cleaned.binary, turn.ccw_deg);
-    TurnClockwise(cleaned.colour, turn.ccw_deg);
+    internal::TurnClockwise(cleaned.gray, turn.ccw_deg);
+    internal::TurnClockwise(cleaned.binary, turn.ccw_deg);
+    internal::TurnClockwise(cleaned.colour, turn.ccw_deg);
   }
 
   // 3. OCR. A blank page is only recognised when it must go into a PDF (the PDF page needs

@@ -9,7 +9,19 @@
 #include "ocr/cleanup.h"
 #include "ocr/page_result.h"
 
+namespace intake::ocr {
+class TesseractEngine;
+}
+
 namespace intake::ocr::internal {
+
+// Undoes a counter-clockwise turn of ccw_deg (0/90/180/270) by turning clockwise.
+void TurnClockwise(cv::Mat& m, int ccw_deg);
+
+// For pages OSD could not decide: the counter-clockwise turn (among 90/270 when the text
+// lines run vertically, else 0/180) under which a band of the page reads best.
+Result<int> ChooseTurnByReading(TesseractEngine& engine, const cv::Mat& gray, int dpi,
+                                bool lines_vertical);
 
 // The image Tesseract reads: the normalised gray page (Tesseract's LSTM reads gray line
 // images; its own thresholding of our flattened background is reliable).

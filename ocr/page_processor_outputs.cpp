@@ -1,31 +1,14 @@
 // The case folder outputs of one page (docs/case-layout.md, ocr/ part).
-#include <opencv2/imgcodecs.hpp>
-
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "core/file_util.h"
+#include "ocr/jpeg_writer.h"
 #include "ocr/page_processor_internal.h"
+#include "ocr/tiff_g4_writer.h"
 
 namespace intake::ocr::internal {
-namespace {
-
-constexpr int kJpegQuality = 85;
-
-Result<std::string> EncodeJpeg(const cv::Mat& image) {
-  try {
-    std::vector<unsigned char> bytes;
-    if (!cv::imencode(".jpg", image, bytes, {cv::IMWRITE_JPEG_QUALITY, kJpegQuality})) {
-      return Internal("JPEG encoding of the cleaned page failed");
-    }
-    return std::string(bytes.begin(), bytes.end());
-  } catch (const cv::Exception& e) {
-    return Internal(std::string("JPEG encoding of the cleaned page failed: ") + e.what());
-  }
-}
-
-}  // namespace
 
 std::string PageStem(int page) {
   char buf[16];
@@ -40,10 +23,14 @@ Status WritePageToCase(const std::filesystem::path& case_dir, const PageResult& 
   const std::filesystem::path dir = case_dir / "ocr";
   INTAKE_RETURN_IF_ERROR(MakeDirectories(dir));
   const std::string stem = PageStem(result.page);
-  // The cleaned page: colour when colour was found, else the gray page.
-  const cv::Mat& image = !cleaned.colour.empty() ? cleaned.colour : cleaned.gray;
-  INTAKE_ASSIGN_OR_RETURN(std::string encoded, EncodeJpeg(image));
-  INTAKE_RETURN_IF_ERROR(WriteFileAtomic(dir / (stem + ".jpg"), encoded, 0600));
+  // The cleaned page: B/W as TIFF G4; pages with photos, stamps or colour keep their tones
+  // as JPEG (colour when colour was found).
+  if (cleaned.keep_tone) {
+    const cv::Mat& image = !cleaned.colour.empty() ? cleaned.colour : cleaned.gray;
+    INTAKE_RETURN_IF_ERROR(WriteJpeg(dir / (stem + ".jpg"), image, cleaned.dpi));
+  } else {
+    INTAKE_RETURN_IF_ERROR(WriteTiffG4(dir / (stem + ".tif"), cleaned.binary, cleaned.dpi));
+  }
   INTAKE_RETURN_IF_ERROR(WriteFileAtomic(dir / (stem + ".txt"), result.text, 0600));
   INTAKE_RETURN_IF_ERROR(WriteFileAtomic(dir / (stem + ".hocr"), result.hocr, 0600));
   INTAKE_RETURN_IF_ERROR(

@@ -114,6 +114,9 @@ TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
   for (const char* name : {"0003.txt", "0003.json", "0003.hocr"}) {
     EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / name)) << name;
   }
+  // A clean B/W form is kept as TIFF G4 (a page with tones would be JPEG).
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0003.tif") ||
+              std::filesystem::exists(dir.path() / "ocr" / "0003.jpg"));
   Result<std::string> json = ReadFile(dir.path() / "ocr" / "0003.json");
   ASSERT_OK(json);
   EXPECT_NE(json->find("\"orientation_deg\":180"), std::string::npos);
@@ -147,6 +150,8 @@ TEST_F(PageProcessorTest, BlankPageIsFlaggedNotDropped) {
   EXPECT_TRUE(r->fields.empty());
   // Kept recoverable: the cleaned image and the JSON are in the case folder.
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0001.json"));
+  EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0001.tif") ||
+              std::filesystem::exists(dir.path() / "ocr" / "0001.jpg"));
 }
 
 TEST_F(PageProcessorTest, CorruptFileGivesAClearError) {
