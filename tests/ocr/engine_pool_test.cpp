@@ -1,0 +1,80 @@
+// The pool on two workers: results come back in submission order, a failed page keeps its
+// place, and the searchable PDF gets the good pages in document order.
+#include "ocr/engine_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/file_util.h"
+#include "ocr/searchable_pdf.h"
+#include "ocr/tesseract_engine.h"
+#include "tests/support/test_util.h"
+#include "tools/page_renderer/page_renderer.h"
+
+namespace intake::ocr {
+namespace {
+
+capture::ImageFilePage SmallPage(const std::string& line) {
+  testpages::PageSpec spec;
+  spec.lines = {line, line};
+  spec.width_mm = 105;   // A6: quick to read, still a real page
+  spec.height_mm = 148;
+  spec.margin_mm = 12;
+  Result<cv::Mat> m = testpages::RenderPage(spec);
+  EXPECT_TRUE(m.ok());
+  capture::ImageFilePage page;
+  page.width = m->cols;
+  page.height = m->rows;
+  page.channels = 1;
+  page.stride = static_cast<size_t>(m->step[0]);
+  page.bytes.assign(m->data, m->data + page.stride * page.height);
+  page.dpi_x = page.dpi_y = 300;
+  return page;
+}
+
+TEST(EnginePoolTest, OrderedResultsFailuresAndPdf) {
+  Result<std::filesystem::path> tessdata = FindTessdata();
+  if (!tessdata.ok()) GTEST_SKIP() << tessdata.status().ToString();
+  testing::TempDir dir;
+  auto pdf = SearchablePdf::Create(dir.path() / "doc.pdf", *tessdata, "pool-test");
+  ASSERT_OK(pdf);
+  std::vector<std::string> order;
+  std::vector<bool> ok;
+  EnginePoolOptions options;
+  options.workers = 2;
+  options.processor.detect_orientation = false;
+  auto pool = EnginePool::Create(options, [&](const PageLabel& label, Result<PageResult> r) {
+    order.push_back(label.file);
+    ok.push_back(r.ok());
+  });
+  ASSERT_OK(pool);
+  const char* words[] = {"Перша сторінка заяви", "Друга сторінка заяви", "Третя сторінка"};
+  (*pool)->Submit(PageJob{SmallPage(words[0]), PageLabel{"p1", 1}, PageOutputs{{}, pdf->get()}});
+  (*pool)->SubmitFailure(PageLabel{"p2", 2}, Corrupt("p2 did not decode"), pdf->get());
+  (*pool)->Submit(PageJob{SmallPage(words[1]), PageLabel{"p3", 3}, PageOutputs{{}, pdf->get()}});
+  (*pool)->Submit(PageJob{SmallPage(words[2]), PageLabel{"p4", 4}, PageOutputs{{}, pdf->get()}});
+  (*pool)->Drain();
+  EXPECT_EQ(order, (std::vector<std::string>{"p1", "p2", "p3", "p4"}));
+  EXPECT_EQ(ok, (std::vector<bool>{true, false, true, true}));
+  EXPECT_EQ((*pdf)->page_count(), 3);
+  ASSERT_OK((*pdf)->Finish());
+  const auto txt = dir.path() / "doc.txt";
+  const std::string cmd = "pdftotext -enc UTF-8 '" + (dir.path() / "doc.pdf").string() + "' '" +
+                          txt.string() + "'";
+  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "pdftotext not available";
+  Result<std::string> text = ReadFile(txt);
+  ASSERT_OK(text);
+  const size_t first = text->find("Перша"), second = text->find("Друга"),
+               third = text->find("Третя");
+  ASSERT_NE(first, std::string::npos) << *text;
+  ASSERT_NE(second, std::string::npos) << *text;
+  ASSERT_NE(third, std::string::npos) << *text;
+  EXPECT_LT(first, second);
+  EXPECT_LT(second, third);
+}
+
+}  // namespace
+}  // namespace intake::ocr
