@@ -10,6 +10,7 @@
 #include "core/child_process.h"
 #include "core/file_util.h"
 #include "transfer/transfer_queue.h"
+#include "workstation/delivery_sync.h"
 #include "workstation/demo_setup.h"
 
 namespace intake::cli {
@@ -99,6 +100,11 @@ int RunDemo(const Args& raw) {
   auto all = (*queue)->List();
   if (!all.ok() || all->empty()) return Fail("demo", "the queue is empty");
   PrintDelivery(layout, all->back().package_id);
+  auto synced = SyncDeliveries(*config);
+  if (!synced.ok()) return Fail("demo", synced.status().message());
+  std::cout << "[paper] e-case receipt recorded for " << synced->recorded
+            << " case(s); the paper originals are pending until the back office confirms them"
+            << " (intake paper list)\n";
   std::cout << "[done] workstation spool " << layout.spool() << ", back office inbox "
             << layout.inbox() << "\n";
   return 0;

@@ -14,6 +14,8 @@
 #include "tests/support/subprocess.h"
 #include "tests/support/test_util.h"
 #include "transfer/transfer_queue.h"
+#include "paper/paper_ledger.h"
+#include "workstation/delivery_sync.h"
 #include "workstation/demo_setup.h"
 
 namespace intake {
@@ -136,6 +138,23 @@ TEST_F(EndToEndTest, CaseTravelsFromScannerToBackOfficeWithVerifiedReceipt) {
   EXPECT_EQ(record->applicant["rnokpp"], "3129403421");
   EXPECT_EQ(record->applicant["iban"], "UA233052990002600000012345678");
   EXPECT_FALSE(record->paper_items.empty());
+
+  // The paper ledger learns the e-case receipt; the case stays open until the paper arrives.
+  auto config = PrepareDemo(layout_, url_);
+  ASSERT_OK(config);
+  auto synced = SyncDeliveries(*config);
+  ASSERT_OK(synced);
+  EXPECT_EQ(synced->recorded, 1);
+  EXPECT_EQ(SyncDeliveries(*config)->recorded, 0) << "recording a receipt is idempotent";
+  paper::LedgerOptions ledger_options;
+  ledger_options.workstation = config->workstation_id;
+  auto ledger = paper::PaperLedger::Open(layout_.spool() / "paper" / "ledger.db", ledger_options);
+  ASSERT_OK(ledger);
+  auto paper_case = (*ledger)->Case(case_id);
+  ASSERT_OK(paper_case);
+  EXPECT_TRUE(paper_case->ecase_receipt_at.has_value());
+  EXPECT_FALSE(paper_case->closed_at.has_value());
+  EXPECT_EQ(paper_case->initials.find("Ковальчук"), std::string::npos) << "initials only";
 }
 
 TEST_F(EndToEndTest, CaseWaitingForDeadReceiverIsDeliveredWhenItComesBack) {
