@@ -41,8 +41,10 @@ static fs::path ResultPath(const fs::path& case_dir, int sequence) {
 
 Result<RecogniseSummary> RecogniseCasePages(const fs::path& case_dir, const StageReporter& report) {
   const auto started = std::chrono::steady_clock::now();
-  INTAKE_ASSIGN_OR_RETURN(capture::PageStore store, capture::PageStore::Open(case_dir));
-  INTAKE_ASSIGN_OR_RETURN(std::vector<capture::PageMetadata> pages, store.List());
+  // Read-only: a batch may still be scanning into this case (PageStore::Open is the writer).
+  INTAKE_ASSIGN_OR_RETURN(std::vector<capture::PageMetadata> pages,
+                          capture::PageStore::ListPages(case_dir));
+  const fs::path pages_dir = case_dir / "pages";
   INTAKE_RETURN_IF_ERROR(MakeDirectories(case_dir / "ocr", 0700));
 
   RecogniseSummary summary;
@@ -94,7 +96,7 @@ Result<RecogniseSummary> RecogniseCasePages(const fs::path& case_dir, const Stag
       ocr::PageLabel label{page->file, page->sequence};
       ocr::PageOutputs outputs;
       outputs.case_dir = case_dir;
-      auto reader = capture::ImageFileReader::Open(store.pages_dir() / page->file, {});
+      auto reader = capture::ImageFileReader::Open(pages_dir / page->file, {});
       Result<capture::ImageFilePage> image =
           reader.ok() ? (*reader)->ReadPage(0) : Result<capture::ImageFilePage>(reader.status());
       if (!image.ok()) {
