@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/command_line.h"
+
 namespace intake::cli {
 
 using Args = std::vector<std::string>;  // arguments after the subcommand name
@@ -25,11 +27,7 @@ struct CommandRegistration {
   CommandRegistration(std::string name, std::string summary, std::function<int(const Args&)> run);
 };
 
-// Small argument helpers: "--flag VALUE" and "--flag=VALUE".
-// TakeOption removes the option from args and returns its value (empty optional if absent).
-bool TakeFlag(Args& args, const std::string& flag);
-bool TakeOption(Args& args, const std::string& flag, std::string* value);
-std::vector<std::string> TakeRepeatedOption(Args& args, const std::string& flag);
+// Option helpers (TakeFlag, TakeOption, TakeRepeatedOption) come from core/command_line.h.
 
 // Prints "intake <command>: <message>" to stderr and returns exit code 1 (or `code`).
 int Fail(const std::string& command, const std::string& message, int code = 1);
