@@ -7,8 +7,8 @@ const char kIntakedUsage[] =
     "  --config FILE     the workstation configuration (default /etc/intake/workstation.json)\n"
     "  --once            open one case, scan a batch, recognise, seal and queue it, then exit\n"
     "  --scan-file PAGE  a page for the virtual pnm scanner (repeat; real scanners: omit)\n"
-    "exit codes: 0 the case was queued; 1 a stage failed (message on stderr, nothing captured\n"
-    "is lost: run again to continue); 2 bad usage\n";
+    "exit codes: 0 the case was queued; 1 a stage failed (message on stderr; pages captured\n"
+    "before the failure stay in the case folder <spool>/cases/<id>/pages); 2 bad usage\n";
 
 Result<IntakedFlags> ParseIntakedFlags(const std::vector<std::string>& args) {
   IntakedFlags flags;
