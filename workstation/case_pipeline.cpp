@@ -20,6 +20,7 @@
 #include "workstation/case_id.h"
 #include "workstation/desk_scanner.h"
 #include "workstation/page_recogniser.h"
+#include "workstation/workstation_ledger.h"
 
 namespace intake {
 
@@ -62,17 +63,38 @@ Result<std::string> CasePipeline::NewCase() {
   return case_id;
 }
 
+Status CasePipeline::ResumeCase(const std::string& case_id) const {
+  if (!IsValidCaseId(case_id))
+    return InvalidArgument("'" + case_id + "' is not a case id (YYYYMMDD-WS-NNNN)");
+  std::error_code ec;
+  if (!fs::exists(CaseDir(case_id) / "case.json", ec))
+    return NotFound("case " + case_id + " is not open in " + config_.cases_dir().string() +
+                    ": it was sealed and queued already (intake queue) or never opened here");
+  return Status::Ok();
+}
+
 Status CasePipeline::EnsureScanner() {
   if (scanner_) return Status::Ok();
   INTAKE_ASSIGN_OR_RETURN(scanner_, DeskScanner::Open(config_.scanner, config_.spool_dir));
   return Status::Ok();
 }
 
-Result<ScanSummary> CasePipeline::Scan(const std::string& case_id,
-                                       const std::vector<fs::path>& files) {
-  if (!IsValidCaseId(case_id)) return InvalidArgument("not a case id: " + case_id);
+Result<DeskScanner*> CasePipeline::Scanner() {
   INTAKE_RETURN_IF_ERROR(EnsureScanner());
-  INTAKE_ASSIGN_OR_RETURN(capture::BatchResult batch, scanner_->ScanInto(CaseDir(case_id), files));
+  return scanner_.get();
+}
+
+void CasePipeline::ReleaseScanner() {
+  if (scanner_) scanner_->Release();
+}
+
+Result<ScanSummary> CasePipeline::Scan(const std::string& case_id,
+                                       const std::vector<fs::path>& files,
+                                       const capture::ScanProfile* profile) {
+  INTAKE_RETURN_IF_ERROR(ResumeCase(case_id));
+  INTAKE_RETURN_IF_ERROR(EnsureScanner());
+  INTAKE_ASSIGN_OR_RETURN(capture::BatchResult batch,
+                          scanner_->ScanInto(CaseDir(case_id), files, profile));
   ScanSummary summary;
   summary.pages_captured = static_cast<int>(batch.pages.size());
   for (const auto& page : batch.pages) {
@@ -118,14 +140,10 @@ Result<SealSummary> CasePipeline::Seal(const std::string& case_id) {
   // Paper originals: ledger entry and cover sheet (initials only) before the plaintext goes.
   SealSummary summary;
   {
-    paper::LedgerOptions options;
-    options.workstation = config_.workstation_id;
-    INTAKE_ASSIGN_OR_RETURN(auto ledger,
-                            paper::PaperLedger::Open(config_.spool_dir / "paper" / "ledger.db",
-                                                     options));
+    INTAKE_ASSIGN_OR_RETURN(auto ledger, OpenWorkstationLedger(config_));
     INTAKE_ASSIGN_OR_RETURN(paper::CaseIntake intake, paper::ReadCaseIntake(case_dir));
     INTAKE_RETURN_IF_ERROR(ledger->RecordCase(intake, paper::Now()));
-    summary.cover_sheet = config_.spool_dir / "paper" / "cover-sheets" / (case_id + ".pdf");
+    summary.cover_sheet = CoverSheetDir(config_) / (case_id + ".pdf");
     INTAKE_RETURN_IF_ERROR(paper::WriteCoverSheetPdf(intake, summary.cover_sheet));
     report_("paper", "cover sheet -> " + summary.cover_sheet.string());
   }

@@ -1,6 +1,7 @@
 // CasePipeline: one applicant's case from the scanner to the transfer queue.
 //
 //   NewCase()    allocates the case id, creates <spool>/cases/<id>/
+//   ResumeCase() checks that an open case (a failed run, the daemon's current case) is there
 //   Scan()       one batch from the desk scanner into pages/ (faults keep finished pages)
 //   Recognise()  cleanup + OCR of every page not yet recognised, in parallel (EnginePool),
 //                writing ocr/NNNN.* (docs/case-layout.md)
@@ -28,6 +29,9 @@
 namespace intake {
 
 class DeskScanner;
+namespace capture {
+struct ScanProfile;
+}  // namespace capture
 
 // Progress lines for the operator's screen or the console ("stage", "what happened").
 using StageReporter = std::function<void(const std::string& stage, const std::string& detail)>;
@@ -61,13 +65,24 @@ class CasePipeline {
   ~CasePipeline();
 
   Result<std::string> NewCase();
-  // `files` feed the virtual pnm scanner; empty for a real scanner's batch.
+  // OK when `case_id` is an open case of this spool (folder and case.json present). Fails
+  // with kNotFound saying where it may have gone (sealed and queued, or never opened).
+  Status ResumeCase(const std::string& case_id) const;
+  // `files` feed the virtual pnm scanner; empty for a real scanner's batch. `profile`
+  // (optional, borrowed) adds its settings and page checks to this batch.
   Result<ScanSummary> Scan(const std::string& case_id,
-                           const std::vector<std::filesystem::path>& files);
+                           const std::vector<std::filesystem::path>& files,
+                           const capture::ScanProfile* profile = nullptr);
   Result<RecogniseSummary> Recognise(const std::string& case_id);
   Result<SealSummary> Seal(const std::string& case_id);
 
   std::filesystem::path CaseDir(const std::string& case_id) const;
+
+  // The desk scanner, opened on first use (fails when it cannot be opened: nothing else
+  // changes). Borrowed; lives as long as the pipeline.
+  Result<DeskScanner*> Scanner();
+  // Closes the scanner device between batches (the session stays); no-op when not open.
+  void ReleaseScanner();
 
  private:
   CasePipeline(WorkstationConfig config, StageReporter reporter);

@@ -4,6 +4,7 @@
 #include "paper/paper_ledger.h"
 #include "paper/paper_time.h"
 #include "transfer/transfer_queue.h"
+#include "workstation/workstation_ledger.h"
 
 namespace intake {
 
@@ -11,10 +12,7 @@ Result<DeliverySyncReport> SyncDeliveries(const WorkstationConfig& config) {
   DeliverySyncReport report;
   INTAKE_ASSIGN_OR_RETURN(auto queue, transfer::TransferQueue::Open(config.queue_path()));
   INTAKE_ASSIGN_OR_RETURN(auto packages, queue->List());
-  paper::LedgerOptions options;
-  options.workstation = config.workstation_id;
-  INTAKE_ASSIGN_OR_RETURN(
-      auto ledger, paper::PaperLedger::Open(config.spool_dir / "paper" / "ledger.db", options));
+  INTAKE_ASSIGN_OR_RETURN(auto ledger, OpenWorkstationLedger(config));
   for (const auto& package : packages) {
     if (package.state != transfer::PackageState::kDelivered) continue;
     ++report.delivered;

@@ -1,14 +1,18 @@
 // DeskScanner: the workstation's scanner as the case pipeline uses it — the SANE session,
 // the configured device with its settings applied, and batches into a case's page store.
 //
-// Owns one SaneSession (one per process: SANE's limit) and one open device. When the
+// Owns one SaneSession (one per process: SANE's limit) and the configured device. When the
 // configured device is the embedded default ("pnm:0"), batches are fed from image files.
+// Release() closes the device between batches (the daemon does, so the scanner's buttons can
+// be polled and other programs can use it); the next batch opens it again with the settings.
 //
-// Thread safety: one thread scans; Cancel() may be called from any thread.
+// Thread safety: one thread scans, releases and polls (session()); Cancel() may be called
+// from any thread.
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -21,6 +25,7 @@ namespace intake {
 namespace capture {
 class SaneSession;
 class SaneDevice;
+struct ScanProfile;
 }  // namespace capture
 
 class DeskScanner {
@@ -33,16 +38,31 @@ class DeskScanner {
   ~DeskScanner();
 
   // One batch into <case_dir>/pages. `files` feeds the virtual pnm scanner (one page per file)
-  // and must be empty for a real device. A fault keeps the pages finished before it.
+  // and must be empty for a real device. `profile` (optional, borrowed) is applied over the
+  // configured settings for this batch and sets the page checks. A fault keeps the pages
+  // finished before it. Fails (nothing scanned) when the device cannot be opened or refuses
+  // the profile's settings.
   Result<capture::BatchResult> ScanInto(const std::filesystem::path& case_dir,
-                                        const std::vector<std::filesystem::path>& files);
+                                        const std::vector<std::filesystem::path>& files,
+                                        const capture::ScanProfile* profile = nullptr);
+  // Closes the device; the next ScanInto opens it again.
+  void Release();
+  // Ends the batch in progress (kCancelled fault, finished pages kept). Any thread.
   void Cancel();
+  // Cancel(), and every later batch ends at once too (the process is stopping). Any thread.
+  void Shutdown();
   const std::string& device_name() const { return device_name_; }
+  const capture::SaneSession& session() const { return *session_; }
 
  private:
   DeskScanner() = default;
+  Status OpenDevice();
+
+  ScannerConfig config_;
   std::unique_ptr<capture::SaneSession> session_;
-  std::unique_ptr<capture::SaneDevice> device_;  // destroyed before session_
+  std::mutex device_mutex_;                      // guards device_ and shutdown_
+  bool shutdown_ = false;
+  std::unique_ptr<capture::SaneDevice> device_;  // destroyed before session_; null = released
   std::string device_name_;
 };
 

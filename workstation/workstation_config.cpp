@@ -33,6 +33,17 @@ Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
       c.back_office.url = b.value("url", c.back_office.url);
       c.back_office.keys_dir = b.value("keys_dir", std::string());
     }
+    if (j.contains("daemon")) {
+      const json& d = j.at("daemon");
+      c.daemon.watch_dir = d.value("watch_dir", std::string());
+      c.daemon.profiles_file = d.value("profiles_file", std::string());
+      if (d.contains("buttons"))
+        c.daemon.buttons = d.at("buttons").get<std::map<std::string, std::string>>();
+      c.daemon.button_poll_ms = d.value("button_poll_ms", c.daemon.button_poll_ms);
+      c.daemon.settle_ms = d.value("settle_ms", c.daemon.settle_ms);
+      c.daemon.housekeeping_s = d.value("housekeeping_s", c.daemon.housekeeping_s);
+      c.daemon.kiosk_listen = d.value("kiosk_listen", c.daemon.kiosk_listen);
+    }
   } catch (const json::exception& e) {
     return InvalidArgument(std::string("the configuration is not valid JSON: ") + e.what());
   }
@@ -43,6 +54,12 @@ Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
     return InvalidArgument("scanner.resolution must be between 50 and 1200 dpi");
   if (c.back_office.url.rfind("http://", 0) != 0 && c.back_office.url.rfind("https://", 0) != 0)
     return InvalidArgument("back_office.url must start with http:// or https://");
+  if (c.daemon.button_poll_ms < 0 || c.daemon.button_poll_ms > 60000)
+    return InvalidArgument("daemon.button_poll_ms must be between 0 and 60000");
+  if (c.daemon.settle_ms < 0 || c.daemon.settle_ms > 600000)
+    return InvalidArgument("daemon.settle_ms must be between 0 and 600000");
+  if (c.daemon.housekeeping_s < 1 || c.daemon.housekeeping_s > 86400)
+    return InvalidArgument("daemon.housekeeping_s must be between 1 and 86400");
   return c;
 }
 
@@ -72,6 +89,14 @@ std::string WorkstationConfigToJson(const WorkstationConfig& c) {
        {{"id", c.back_office.id},
         {"url", c.back_office.url},
         {"keys_dir", c.back_office.keys_dir.string()}}},
+      {"daemon",
+       {{"watch_dir", c.daemon.watch_dir.string()},
+        {"profiles_file", c.daemon.profiles_file.string()},
+        {"buttons", c.daemon.buttons},
+        {"button_poll_ms", c.daemon.button_poll_ms},
+        {"settle_ms", c.daemon.settle_ms},
+        {"housekeeping_s", c.daemon.housekeeping_s},
+        {"kiosk_listen", c.daemon.kiosk_listen}}},
   };
   return j.dump(2) + "\n";
 }

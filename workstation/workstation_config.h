@@ -8,11 +8,15 @@
 //                "mode": "Gray"},
 //    "service": "low_income_family_assistance",
 //    "back_office": {"id": "uszn-district-1", "url": "http://127.0.0.1:8470",
-//                    "keys_dir": "/etc/intake/back-office"}}
+//                    "keys_dir": "/etc/intake/back-office"},
+//    "daemon": {"watch_dir": "/srv/scans/inbox", "profiles_file": "/etc/intake/profiles.json",
+//               "buttons": {"scan": "forms"}, "button_poll_ms": 500, "settle_ms": 2000,
+//               "housekeeping_s": 300, "kiosk_listen": "127.0.0.1:8480"}}
 // Which back office receives cases is configuration, never code (DOMAIN.md).
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "core/status.h"
@@ -33,6 +37,18 @@ struct BackOfficeConfig {
   std::filesystem::path keys_dir;  // the back office's public keys the workstation trusts
 };
 
+// The long-running intaked (docs/daemon.md). Every key is optional.
+struct DaemonConfig {
+  std::filesystem::path watch_dir;      // a network scanner's inbox folder; empty: none
+  std::filesystem::path profiles_file;  // scan profiles + "buttons" (capture/scan_profile.h);
+                                        // empty: the built-in profiles and `buttons` below
+  std::map<std::string, std::string> buttons;  // scanner button -> profile name
+  int button_poll_ms = 500;             // 0: do not poll the scanner's buttons
+  int settle_ms = 2000;                 // a watched file unchanged this long is complete
+  int housekeeping_s = 300;             // overdue paper, purge, delivery sync
+  std::string kiosk_listen = "127.0.0.1:8480";  // loopback only
+};
+
 struct WorkstationConfig {
   std::string workstation_id = "WS01";
   std::string operator_id = "operator-1";
@@ -41,6 +57,7 @@ struct WorkstationConfig {
   std::filesystem::path keys_dir;  // empty: spool_dir/keys
   ScannerConfig scanner;
   BackOfficeConfig back_office;
+  DaemonConfig daemon;
 
   std::filesystem::path cases_dir() const { return spool_dir / "cases"; }
   std::filesystem::path outbox_dir() const { return spool_dir / "outbox"; }

@@ -1,38 +1,44 @@
 #include "apps/intaked/intaked_flags.h"
 
+#include "core/command_line.h"
+
 namespace intake {
 
 const char kIntakedUsage[] =
-    "usage: intaked [--config FILE] --once [--scan-file PAGE.pnm]...\n"
+    "usage: intaked [--config FILE] [--kiosk [--listen 127.0.0.1:PORT]] [--case ID]\n"
+    "       intaked [--config FILE] --once [--case ID [--no-scan]] [--scan-file PAGE]...\n"
     "  --config FILE     the workstation configuration (default /etc/intake/workstation.json)\n"
-    "  --once            open one case, scan a batch, recognise, seal and queue it, then exit\n"
+    "  (no --once)       run as the desk's daemon: scanner buttons and the watched folder feed\n"
+    "                    the current case (kept across restarts), overdue paper and purge on a\n"
+    "                    timer; SIGTERM/SIGINT stop it cleanly (docs/daemon.md)\n"
+    "  --kiosk           also serve the kiosk screen and its API (loopback only)\n"
+    "  --listen ADDR     the kiosk address (default: daemon.kiosk_listen, 127.0.0.1:8480)\n"
+    "  --case ID         resume an open case (after a failed run) instead of opening a new one\n"
+    "  --once            one case: scan a batch, recognise, seal and queue it, then exit\n"
+    "  --no-scan         with --once --case: only recognise, seal and queue (pages are in)\n"
     "  --scan-file PAGE  a page for the virtual pnm scanner (repeat; real scanners: omit)\n"
-    "exit codes: 0 the case was queued; 1 a stage failed (message on stderr; pages captured\n"
-    "before the failure stay in the case folder <spool>/cases/<id>/pages); 2 bad usage\n";
+    "exit codes: 0 done; 1 a stage failed (message on stderr; pages captured before the\n"
+    "failure stay in <spool>/cases/<id>/pages: rerun with --once --case ID); 2 bad usage\n";
 
-Result<IntakedFlags> ParseIntakedFlags(const std::vector<std::string>& args) {
+Result<IntakedFlags> ParseIntakedFlags(const std::vector<std::string>& input) {
+  std::vector<std::string> args = input;
   IntakedFlags flags;
-  for (size_t i = 0; i < args.size(); ++i) {
-    const std::string& a = args[i];
-    auto value = [&](const char* name) -> Result<std::string> {
-      if (i + 1 >= args.size()) return InvalidArgument(std::string(name) + " needs a value");
-      return args[++i];
-    };
-    if (a == "--config") {
-      INTAKE_ASSIGN_OR_RETURN(std::string v, value("--config"));
-      flags.config = v;
-    } else if (a == "--scan-file") {
-      INTAKE_ASSIGN_OR_RETURN(std::string v, value("--scan-file"));
-      flags.scan_files.push_back(v);
-    } else if (a == "--once") {
-      flags.once = true;
-    } else {
-      return InvalidArgument("unknown option " + a);
-    }
-  }
-  if (!flags.once)
-    return InvalidArgument("only --once is supported by this build (the kiosk and button loop "
-                           "run from `intake kiosk`)");
+  std::string value;
+  if (TakeOption(args, "--config", &value)) flags.config = value;
+  if (TakeOption(args, "--case", &value)) flags.case_id = value;
+  if (TakeOption(args, "--listen", &value)) flags.listen = value;
+  for (const std::string& file : TakeRepeatedOption(args, "--scan-file"))
+    flags.scan_files.push_back(file);
+  flags.once = TakeFlag(args, "--once");
+  flags.no_scan = TakeFlag(args, "--no-scan");
+  flags.kiosk = TakeFlag(args, "--kiosk");
+  if (!args.empty()) return InvalidArgument("unknown option " + args.front());
+  if (flags.once && flags.kiosk) return InvalidArgument("--kiosk runs the daemon; drop --once");
+  if (!flags.once && !flags.scan_files.empty())
+    return InvalidArgument("--scan-file goes with --once");
+  if (flags.no_scan && !(flags.once && flags.case_id))
+    return InvalidArgument("--no-scan goes with --once --case ID");
+  if (flags.listen && !flags.kiosk) return InvalidArgument("--listen goes with --kiosk");
   return flags;
 }
 

@@ -1,0 +1,318 @@
+// What the daemon's worker does for each request and on each tick (daemon_worker.h).
+// Operator messages are Ukrainian and name case ids and page counts only; the log gets the
+// English cause, without personal data.
+#include <algorithm>
+
+#include "capture/button_poller.h"
+#include "capture/capture_fault.h"
+#include "capture/page_store.h"
+#include "capture/watched_folder.h"
+#include "core/log.h"
+#include "transfer/transfer_queue.h"
+#include "workstation/case_id.h"
+#include "workstation/current_case_sink.h"
+#include "workstation/daemon_worker.h"
+#include "workstation/desk_scanner.h"
+
+namespace intake {
+
+namespace fs = std::filesystem;
+
+Status IntakeDaemon::Worker::EnsureScanner() {
+  INTAKE_ASSIGN_OR_RETURN(DeskScanner * scanner, pipeline_->Scanner());
+  pipeline_->ReleaseScanner();  // closed between batches: the buttons are polled, others may scan
+  {
+    std::lock_guard<std::mutex> lock(scanner_mutex_);
+    scanner_ = scanner;
+    std::lock_guard<std::mutex> queue_lock(queue_mutex_);
+    if (stopping_) scanner->Shutdown();  // Stop() came while the scanner was being opened
+  }
+  if (!poller_ && options_.poll_buttons && !buttons_.empty()) {
+    capture::ButtonPollerOptions poll;
+    poll.interval = std::chrono::milliseconds(config_.daemon.button_poll_ms);
+    poll.button_profiles = buttons_;
+    poller_ = std::make_unique<capture::ButtonPoller>(scanner->session(), config_.scanner.device,
+                                                      poll);
+  }
+  Update([](DaemonStatus& s) { s.scanner_ready = true; });
+  return Status::Ok();
+}
+
+Result<std::string> IntakeDaemon::Worker::EnsureCase() {
+  if (current_.id() && pipeline_->ResumeCase(*current_.id()).ok()) return *current_.id();
+  INTAKE_ASSIGN_OR_RETURN(std::string case_id, pipeline_->NewCase());
+  INTAKE_RETURN_IF_ERROR(current_.Set(case_id));
+  Update([](DaemonStatus& s) { s.checked.clear(); });
+  RefreshCase();
+  return case_id;
+}
+
+void IntakeDaemon::Worker::NewCase() {
+  if (current_.id() && status_.pages == 0 && pipeline_->ResumeCase(*current_.id()).ok()) {
+    Done("Справа " + *current_.id() + " вже відкрита і ще порожня: скануйте документи.");
+    return;
+  }
+  auto case_id = pipeline_->NewCase();
+  if (!case_id.ok()) {
+    Fault("Не вдалося відкрити нову справу (деталі в журналі). Перевірте місце на диску.",
+          case_id.status());
+    return;
+  }
+  Status set = current_.Set(*case_id);
+  if (!set.ok()) LogWarning("daemon", "current case not remembered: " + set.ToString());
+  Update([](DaemonStatus& s) { s.checked.clear(); });
+  RefreshCase();
+  Done("Відкрито нову справу " + *case_id + ".");
+}
+
+void IntakeDaemon::Worker::Resume(const std::string& case_id) {
+  Status open = pipeline_->ResumeCase(case_id);
+  if (!open.ok()) {
+    Fault("Справи " + case_id + " немає серед відкритих: її вже надіслано або не відкривали тут.",
+          open);
+    return;
+  }
+  Status set = current_.Set(case_id);
+  if (!set.ok()) LogWarning("daemon", "current case not remembered: " + set.ToString());
+  Update([](DaemonStatus& s) { s.checked.clear(); });
+  RefreshCase();
+  Done("Продовжуємо справу " + case_id + ".");
+}
+
+void IntakeDaemon::Worker::Scan(const std::string& profile_name, const std::string& trigger) {
+  const capture::ScanProfile* profile =
+      profile_name.empty() ? nullptr : capture::FindProfile(profiles_, profile_name);
+  Status scanner = EnsureScanner();
+  if (!scanner.ok()) {
+    Update([](DaemonStatus& s) { s.scanner_ready = false; });
+    Fault("Сканер недоступний: " + capture::ClassifyFault(scanner, 0).message_uk +
+              " Справу не змінено.",
+          scanner);
+    return;
+  }
+  auto case_id = EnsureCase();
+  if (!case_id.ok()) {
+    Fault("Не вдалося відкрити справу (деталі в журналі). Перевірте місце на диску.",
+          case_id.status());
+    return;
+  }
+  SetActivity("scanning");
+  LogInfo("daemon", trigger + ": batch into case " + *case_id +
+                        (profile ? " with profile " + profile->name : std::string()));
+  auto summary = pipeline_->Scan(*case_id, {}, profile);
+  pipeline_->ReleaseScanner();
+  RefreshCase();
+  if (!summary.ok()) {
+    Fault(capture::ClassifyFault(summary.status(), 0).message_uk, summary.status());
+    return;
+  }
+  if (!summary->fault_uk.empty()) {
+    Fault(summary->fault_uk + " Справа " + *case_id + ": збережено сторінок — " +
+              std::to_string(status_.pages) + ".",
+          Status::Ok());
+    return;
+  }
+  std::string text = "Додано сторінок: " + std::to_string(summary->pages_captured) +
+                     " (справа " + *case_id + ").";
+  if (summary->pages_flagged > 0)
+    text += " Перевірте позначені сторінки: " + std::to_string(summary->pages_flagged) + ".";
+  Done(text);
+}
+
+void IntakeDaemon::Worker::Check() {
+  if (!current_.id()) {
+    Fault("Немає відкритої справи: спершу відскануйте документи.", Status::Ok());
+    return;
+  }
+  SetActivity("recognising");
+  auto recognised = pipeline_->Recognise(*current_.id());
+  if (!recognised.ok()) {
+    Fault("Не вдалося розпізнати сторінки (деталі в журналі); сторінки збережено.",
+          recognised.status());
+    return;
+  }
+  std::vector<CheckedPage> checked;
+  int invalid = 0;
+  for (const auto& page : recognised->pages) {
+    CheckedPage c;
+    c.page = page.number;
+    c.blank = page.blank;
+    c.doc_type = page.doc_type;
+    c.needs_review = page.needs_review;
+    for (const auto& f : page.fields) {
+      c.fields.push_back({f.name, f.valid});
+      if (!f.valid) ++invalid;
+    }
+    checked.push_back(std::move(c));
+  }
+  Update([&](DaemonStatus& s) { s.checked = std::move(checked); });
+  Done("Перевірено сторінок: " + std::to_string(recognised->pages.size()) +
+       "; полів, що не пройшли перевірку: " + std::to_string(invalid) + ".");
+}
+
+void IntakeDaemon::Worker::Finish() {
+  if (!current_.id()) {
+    Fault("Немає відкритої справи: спершу відскануйте документи.", Status::Ok());
+    return;
+  }
+  const std::string case_id = *current_.id();
+  SetActivity("recognising");
+  auto sealed = pipeline_->Seal(case_id);
+  if (!sealed.ok()) {
+    RefreshCase();
+    if (sealed.status().code() == Code::kFailedPrecondition &&
+        pipeline_->ResumeCase(case_id).ok()) {
+      Fault("У справі " + case_id + " немає сторінок, які вдалося прочитати: відскануйте "
+            "документи і натисніть «Завершити і надіслати» ще раз.",
+            sealed.status());
+    } else {
+      Fault("Не вдалося завершити справу " + case_id + "; сторінки збережено. Спробуйте ще раз; "
+            "якщо не допоможе — зверніться до адміністратора.",
+            sealed.status());
+    }
+    return;
+  }
+  Status cleared = current_.Clear();
+  if (!cleared.ok()) LogWarning("daemon", "current case not cleared: " + cleared.ToString());
+  Update([](DaemonStatus& s) { s.checked.clear(); });
+  RefreshCase();
+  RefreshQueue();
+  Done("Справу " + case_id + " запечатано і поставлено в чергу на надсилання. Роздрукуйте "
+       "супровідний аркуш і покладіть його до паперових оригіналів.");
+}
+
+void IntakeDaemon::Worker::PollButtons() {
+  if (!poller_) return;  // the scanner has not opened yet (housekeeping retries it)
+  auto presses = poller_->PollOnce();
+  if (!presses.ok()) {
+    if (presses.status().code() == Code::kFailedPrecondition) {
+      LogWarning("daemon", presses.status().message() + "; button polling is off");
+      buttons_enabled_ = false;
+    } else if (presses.status().message() != last_button_error_) {
+      LogWarning("daemon", "button poll: " + presses.status().ToString());
+    }
+    last_button_error_ = presses.status().message();
+    return;
+  }
+  last_button_error_.clear();
+  if (presses->empty()) return;
+  const capture::ButtonPress& press = presses->front();  // one batch per poll
+  Scan(press.profile, "button '" + press.button + "'");
+}
+
+Status IntakeDaemon::Worker::OpenFolder() {
+  sink_ = std::make_unique<CurrentCaseSink>(
+      [this]() -> Result<fs::path> {
+        INTAKE_ASSIGN_OR_RETURN(std::string case_id, EnsureCase());
+        return pipeline_->CaseDir(case_id);
+      },
+      "file:" + config_.daemon.watch_dir.filename().string());
+  capture::WatchedFolderOptions options;
+  options.importer.watch_dir = config_.daemon.watch_dir;
+  options.settle = std::chrono::milliseconds(config_.daemon.settle_ms);
+  auto folder = capture::WatchedFolder::Open(
+      options, *sink_, [this](const capture::FolderImportOutcome& o) { OnImport(o); });
+  if (!folder.ok()) return folder.status().WithContext("daemon.watch_dir");
+  folder_ = std::move(folder).value();
+  return Status::Ok();
+}
+
+void IntakeDaemon::Worker::ImportFolder() {
+  Status pass = folder_->ImportOnce();
+  sink_->Release();
+  if (sink_->TakeStoredCount() > 0) RefreshCase();
+  if (!pass.ok()) {
+    if (pass.message() != last_folder_error_)
+      Fault("Не вдалося імпортувати файли з теки сканування (деталі в журналі). Файли лишаються "
+            "в теці; перевірте місце на диску.",
+            pass);
+    last_folder_error_ = pass.message();
+  } else {
+    last_folder_error_.clear();
+  }
+}
+
+void IntakeDaemon::Worker::OnImport(const capture::FolderImportOutcome& o) {
+  using Kind = capture::FolderImportOutcome::Kind;
+  // File names stay out of the log (an applicant's file may carry their name).
+  if (o.kind == Kind::kImported) {
+    LogInfo("daemon", "watched folder: " + std::to_string(o.pages_stored) + " page(s) into " +
+                          o.destination);
+    Done("Із теки сканування додано сторінок: " + std::to_string(o.pages_stored) + " (файл «" +
+         o.file_name + "», справа " + o.destination + ").");
+  } else if (o.kind == Kind::kRejected) {
+    LogWarning("daemon", "watched folder: a file was rejected (reason beside it in rejected/)");
+    Fault(o.message_uk, Status::Ok());
+  }
+}
+
+void IntakeDaemon::Worker::Housekeeping() {
+  if (!scanner_) {
+    if (EnsureScanner().ok()) Done("Сканер підключено.");
+  }
+  HousekeepingReport report = RunHousekeeping(config_, paper::Now());
+  Update([&](DaemonStatus& s) { s.overdue = report.overdue; });
+  RefreshQueue();
+  RefreshCase();
+}
+
+static int CountPages(const fs::path& case_dir) {
+  auto pages = capture::PageStore::ListPages(case_dir);
+  return pages.ok() ? static_cast<int>(pages->size()) : 0;
+}
+
+void IntakeDaemon::Worker::RefreshCase() {
+  std::string case_id = current_.id().value_or("");
+  int pages = 0;
+  std::vector<FlaggedPage> flagged;
+  if (!case_id.empty()) {
+    auto listed = capture::PageStore::ListPages(pipeline_->CaseDir(case_id));
+    if (listed.ok()) {
+      pages = static_cast<int>(listed->size());
+      for (const auto& page : *listed) {
+        if (!page.rescan && page.checks.empty()) continue;
+        FlaggedPage f;
+        f.page = page.sequence;
+        for (const auto& check : page.checks) f.reasons_uk.push_back(check.message_uk);
+        flagged.push_back(std::move(f));
+      }
+    }
+  }
+  std::vector<OpenCase> open;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(config_.cases_dir(), ec)) {
+    const std::string id = entry.path().filename().string();
+    if (!IsValidCaseId(id) || id == case_id || !fs::exists(entry.path() / "case.json", ec))
+      continue;
+    open.push_back({id, CountPages(entry.path())});
+  }
+  std::sort(open.begin(), open.end(),
+            [](const OpenCase& a, const OpenCase& b) { return a.case_id > b.case_id; });
+  if (open.size() > 20) open.resize(20);
+  Update([&](DaemonStatus& s) {
+    s.case_id = case_id;
+    s.pages = pages;
+    s.flagged = std::move(flagged);
+    s.open_cases = std::move(open);
+  });
+}
+
+void IntakeDaemon::Worker::RefreshQueue() {
+  auto queue = transfer::TransferQueue::Open(config_.queue_path());
+  if (!queue.ok()) return;
+  auto all = (*queue)->List();
+  if (!all.ok()) return;
+  std::sort(all->begin(), all->end(), [](const auto& a, const auto& b) {
+    return a.enqueued_at != b.enqueued_at ? a.enqueued_at > b.enqueued_at
+                                          : a.package_id > b.package_id;
+  });
+  std::vector<QueueEntry> entries;
+  for (const auto& p : *all) {
+    if (entries.size() >= 20) break;
+    entries.push_back({p.package_id, std::string(transfer::PackageStateName(p.state)), p.attempts,
+                       p.last_error});
+  }
+  Update([&](DaemonStatus& s) { s.queue = std::move(entries); });
+}
+
+}  // namespace intake

@@ -1,0 +1,38 @@
+// Housekeeping: what the daemon does on its timer, besides capture.
+//
+//   - SyncDeliveries: e-case receipts the transfer daemon verified go into the paper ledger;
+//   - PaperLedger::Overdue: paper originals past their working-day deadline are raised (one
+//     log line with counts and item ids — no personal data — and the list for the kiosk);
+//   - PaperLedger::Purge: closed cases whose retention has passed lose their local copies.
+// Each step runs even when an earlier one failed; failures are collected, not fatal.
+//
+// Thread safety: one call at a time per spool (it opens its own ledger and queue).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "paper/paper_time.h"
+#include "workstation/workstation_config.h"
+
+namespace intake {
+
+struct OverdueEntry {
+  std::string item_id;
+  std::string case_id;
+  std::string stage;          // "recorded", "packed", ...
+  std::string due_date;       // DD.MM.YYYY
+  int working_days_late = 0;
+};
+
+struct HousekeepingReport {
+  int deliveries_recorded = 0;
+  std::vector<OverdueEntry> overdue;
+  std::vector<std::string> purged_cases;
+  std::vector<Status> problems;  // a step that failed (the others still ran)
+};
+
+HousekeepingReport RunHousekeeping(const WorkstationConfig& config, paper::Instant now);
+
+}  // namespace intake
