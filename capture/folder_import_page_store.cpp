@@ -7,8 +7,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <span>
 
 #include "core/file_util.h"
+#include "core/log.h"
 #include "core/unique_fd.h"
 
 namespace intake::capture {
@@ -61,10 +63,31 @@ Result<std::vector<std::uint8_t>> EncodePng(const ImageFilePage& page) {
   return out;
 }
 
+// The checks a scanned page gets (page_checks.h), on the decoded pixels.
+std::vector<PageCheck> CheckImportedPage(const ImageFilePage& page,
+                                         const PageExpectations& expect) {
+  PageImage image;
+  image.width = page.width;
+  image.height = page.height;
+  for (int y = 0; y < page.height; ++y) {
+    const std::span<const std::byte> row(
+        reinterpret_cast<const std::byte*>(page.bytes.data()) + y * page.stride,
+        static_cast<std::size_t>(page.width) * page.channels);
+    if (page.channels == 1) image.stats.AddGrayRow(row, page.width, 8);
+    else image.stats.AddRgbRow(row, page.width, 8);
+  }
+  // Without a dpi recorded in the file, length and resolution cannot be judged.
+  const double dpi = page.dpi_from_file ? page.dpi_y : 0;
+  return CheckPage(image, dpi, expect);
+}
+
 }  // namespace
 
 PageStoreSink::PageStoreSink(PageStore& store, std::string device)
-    : store_(store), device_(std::move(device)) {}
+    : PageStoreSink(store, std::move(device), PageExpectations{}) {}
+
+PageStoreSink::PageStoreSink(PageStore& store, std::string device, const PageExpectations& expect)
+    : store_(store), device_(std::move(device)), expect_(expect) {}
 
 std::string PageStoreSink::DestinationName() const {
   return store_.pages_dir().parent_path().filename().string();
@@ -118,11 +141,17 @@ Status PageStoreSink::StorePage(const ImportSourceFile& source, const ImageFileP
   metadata.depth = 8;
   metadata.layout = page.channels == 1 ? "gray" : "rgb";
   metadata.batch_page = page.page_index + 1;
+  metadata.checks = CheckImportedPage(page, expect_);
+  metadata.rescan = !metadata.checks.empty();
   auto committed = store_.Commit(partial, ext, std::move(metadata));
   if (!committed.ok()) {
     store_.Discard(partial);
     return committed.status();
   }
+  for (const auto& check : committed->checks)
+    LogWarning("capture", "imported page " + std::to_string(committed->sequence) + " flagged " +
+                              check.check + ": " + check.detail);
+  if (on_page_) on_page_(*committed);
   return Status::Ok();
 }
 
