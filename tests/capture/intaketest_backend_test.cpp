@@ -23,18 +23,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class IntakeTestBackend : public ::testing::Test {
+class IntakeTestBackend : public testing::SaneTest {
  protected:
   void SetUp() override {
-    ASSERT_OK(testing::UsePrivateSaneConfig());
     script_dir_ = testing::IntakeTestScriptDir();
     for (const char* f : {"script", "fed", "buttons"}) fs::remove(script_dir_ / f);
-    auto session = SaneSession::Open();
-    ASSERT_OK(session);
-    session_ = std::move(*session);
-    auto store = PageStore::Open(dir_.path() / "case");
-    ASSERT_OK(store);
-    store_ = std::make_unique<PageStore>(std::move(*store));
+    ASSERT_NO_FATAL_FAILURE(SaneTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(OpenStore());
   }
   // Renders `count` different text pages (A5-ish at 50 dpi keeps it fast).
   std::vector<fs::path> Pages(int count) {
@@ -66,9 +61,6 @@ class IntakeTestBackend : public ::testing::Test {
   }
 
   fs::path script_dir_;
-  std::unique_ptr<SaneSession> session_;
-  std::unique_ptr<PageStore> store_;
-  intake::testing::TempDir dir_;
 };
 
 TEST_F(IntakeTestBackend, IsListedThroughDllConf) {

@@ -18,23 +18,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SaneFaultsTest : public ::testing::Test {
+class SaneFaultsTest : public testing::SaneTest {
  protected:
   void SetUp() override {
-    ASSERT_OK(testing::UsePrivateSaneConfig());
-    auto session = SaneSession::Open();
-    ASSERT_OK(session);
-    session_ = std::move(*session);
-    auto device = SaneDevice::Open(*session_, "test:0");
-    ASSERT_OK(device);
-    device_ = std::move(*device);
-    for (auto [name, value] : std::vector<std::pair<std::string, std::string>>{
-             {"source", "Automatic Document Feeder"}, {"resolution", "100"}, {"br-x", "20"},
-             {"br-y", "25"}, {"test-picture", "Grid"}})
-      ASSERT_OK(device_->SetOption(name, value));
-    auto store = PageStore::Open(dir_.path() / "case");
-    ASSERT_OK(store);
-    store_ = std::make_unique<PageStore>(std::move(*store));
+    ASSERT_NO_FATAL_FAILURE(SaneTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(OpenDevice("test:0", {{"source", "Automatic Document Feeder"},
+                                                  {"resolution", "100"}, {"br-x", "20"},
+                                                  {"br-y", "25"}, {"test-picture", "Grid"}}));
+    ASSERT_NO_FATAL_FAILURE(OpenStore());
   }
   // Files in pages/ other than NNNN.pnm / NNNN.json.
   int StrayFiles() {
@@ -46,11 +37,6 @@ class SaneFaultsTest : public ::testing::Test {
     }
     return stray;
   }
-
-  std::unique_ptr<SaneSession> session_;
-  std::unique_ptr<SaneDevice> device_;
-  std::unique_ptr<PageStore> store_;
-  intake::testing::TempDir dir_;
 };
 
 TEST_F(SaneFaultsTest, JamKeepsFinishedPagesAndTheBatchResumes) {

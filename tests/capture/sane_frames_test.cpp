@@ -21,20 +21,14 @@ namespace {
 namespace fs = std::filesystem;
 using Settings = std::vector<std::pair<std::string, std::string>>;
 
-class SaneFramesTest : public ::testing::Test {
+class SaneFramesTest : public testing::SaneTest {
  protected:
   void SetUp() override {
-    ASSERT_OK(testing::UsePrivateSaneConfig());
-    auto session = SaneSession::Open();
-    ASSERT_OK(session);
-    session_ = std::move(*session);
-    auto device = SaneDevice::Open(*session_, "test:0");
-    ASSERT_OK(device);
-    device_ = std::move(*device);
+    ASSERT_NO_FATAL_FAILURE(SaneTest::SetUp());
     // Small pages keep the tests fast: 20 x 25 mm at 100 dpi.
-    for (auto [name, value] : Settings{{"resolution", "100"}, {"br-x", "20"}, {"br-y", "25"},
-                                       {"test-picture", "Color pattern"}})
-      ASSERT_OK(device_->SetOption(name, value));
+    ASSERT_NO_FATAL_FAILURE(OpenDevice("test:0", {{"resolution", "100"}, {"br-x", "20"},
+                                                  {"br-y", "25"},
+                                                  {"test-picture", "Color pattern"}}));
   }
   Result<PageImage> Scan(const Settings& settings, const fs::path& out, ReadControl control = {}) {
     for (const auto& [name, value] : settings) {
@@ -47,10 +41,6 @@ class SaneFramesTest : public ::testing::Test {
     return page;
   }
   cv::Mat Load(const fs::path& p) { return cv::imread(p.string(), cv::IMREAD_UNCHANGED); }
-
-  std::unique_ptr<SaneSession> session_;
-  std::unique_ptr<SaneDevice> device_;
-  intake::testing::TempDir dir_;
 };
 
 TEST_F(SaneFramesTest, GrayPageMatchesAnnouncedGeometry) {

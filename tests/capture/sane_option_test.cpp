@@ -75,19 +75,12 @@ TEST(SaneOptionTest, StringListMatchesCaseInsensitivelyAndBoolWords) {
   EXPECT_EQ(ParseOptionValue(b, "yes").status().code(), Code::kFailedPrecondition);
 }
 
-class SaneOptionDeviceTest : public ::testing::Test {
+class SaneOptionDeviceTest : public testing::SaneTest {
  protected:
   void SetUp() override {
-    ASSERT_OK(testing::UsePrivateSaneConfig());
-    auto session = SaneSession::Open();
-    ASSERT_OK(session);
-    session_ = std::move(*session);
-    auto device = SaneDevice::Open(*session_, "test:0");
-    ASSERT_OK(device);
-    device_ = std::move(*device);
+    ASSERT_NO_FATAL_FAILURE(SaneTest::SetUp());
+    ASSERT_NO_FATAL_FAILURE(OpenDevice("test:0"));
   }
-  std::unique_ptr<SaneSession> session_;
-  std::unique_ptr<SaneDevice> device_;
 };
 
 TEST_F(SaneOptionDeviceTest, DescriptorsCarryTypesUnitsAndConstraints) {

@@ -16,24 +16,8 @@ namespace intake::capture {
 namespace {
 
 namespace fs = std::filesystem;
-using intake::testing::TempDir;
 
-class SaneScanTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    ASSERT_OK(testing::UsePrivateSaneConfig());
-    auto session = SaneSession::Open();
-    ASSERT_OK(session);
-    session_ = std::move(*session);
-  }
-  std::unique_ptr<SaneDevice> OpenDevice(const std::string& name) {
-    auto device = SaneDevice::Open(*session_, name);
-    EXPECT_TRUE(device.ok()) << device.status().ToString();
-    return device.ok() ? std::move(*device) : nullptr;
-  }
-  std::unique_ptr<SaneSession> session_;
-  TempDir dir_;
-};
+class SaneScanTest : public testing::SaneTest {};
 
 TEST_F(SaneScanTest, SecondSessionIsRefused) {
   auto second = SaneSession::Open();
@@ -62,8 +46,8 @@ TEST_F(SaneScanTest, UnknownDeviceIsNotFound) {
 TEST_F(SaneScanTest, PnmPageIsStreamedIntoThePageStore) {
   const fs::path input = dir_.path() / "in.pnm";
   ASSERT_OK(testing::RenderGrayPage(input, {"Заява про призначення допомоги", "Прізвище: Іваненко"}));
-  auto device = OpenDevice("pnm:0");
-  ASSERT_TRUE(device);
+  ASSERT_NO_FATAL_FAILURE(OpenDevice("pnm:0"));
+  auto& device = device_;
   ASSERT_OK(device->SetOption("filename", input.string()));
   ASSERT_OK(device->SetOption("resolution", "100"));
   auto store = PageStore::Open(dir_.path() / "case");
@@ -101,8 +85,8 @@ TEST_F(SaneScanTest, ScansSeveralFilesIntoOneCaseAndResumesNumbering) {
     files.push_back(dir_.path() / ("p" + std::to_string(i) + ".pnm"));
     ASSERT_OK(testing::RenderGrayPage(files.back(), {"Сторінка " + std::to_string(i + 1)}, 75, i + 1));
   }
-  auto device = OpenDevice("pnm:0");
-  ASSERT_TRUE(device);
+  ASSERT_NO_FATAL_FAILURE(OpenDevice("pnm:0"));
+  auto& device = device_;
   {
     auto store = PageStore::Open(dir_.path() / "case");
     ASSERT_OK(store);
@@ -122,8 +106,8 @@ TEST_F(SaneScanTest, ScansSeveralFilesIntoOneCaseAndResumesNumbering) {
 TEST_F(SaneScanTest, MissingFileIsAFaultAndKeepsEarlierPages) {
   const fs::path good = dir_.path() / "good.pnm";
   ASSERT_OK(testing::RenderGrayPage(good, {"Декларація"}, 75));
-  auto device = OpenDevice("pnm:0");
-  ASSERT_TRUE(device);
+  ASSERT_NO_FATAL_FAILURE(OpenDevice("pnm:0"));
+  auto& device = device_;
   auto store = PageStore::Open(dir_.path() / "case");
   ASSERT_OK(store);
   BatchResult batch = ScanFilesThroughPnm(*device, *store, {good, dir_.path() / "missing.pnm"}, {});
@@ -136,8 +120,8 @@ TEST_F(SaneScanTest, MissingFileIsAFaultAndKeepsEarlierPages) {
 }
 
 TEST_F(SaneScanTest, TestBackendFeederEmptiesAfterTenPages) {
-  auto device = OpenDevice("test:0");
-  ASSERT_TRUE(device);
+  ASSERT_NO_FATAL_FAILURE(OpenDevice("test:0"));
+  auto& device = device_;
   ASSERT_OK(device->SetOption("source", "Automatic Document Feeder"));
   ASSERT_OK(device->SetOption("resolution", "25"));
   ASSERT_OK(device->SetOption("test-picture", "Grid"));

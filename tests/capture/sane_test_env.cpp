@@ -62,4 +62,24 @@ Status WriteUniformPage(const fs::path& path, int width, int height, int level) 
   return Status::Ok();
 }
 
+void SaneTest::SetUp() {
+  ASSERT_OK(UsePrivateSaneConfig());
+  auto session = SaneSession::Open();
+  ASSERT_OK(session);
+  session_ = std::move(*session);
+}
+
+void SaneTest::OpenDevice(const std::string& name, const OptionList& options) {
+  auto device = SaneDevice::Open(*session_, name);
+  ASSERT_OK(device);
+  device_ = std::move(*device);
+  for (const auto& [option, value] : options) ASSERT_OK(device_->SetOption(option, value));
+}
+
+void SaneTest::OpenStore() {
+  auto store = PageStore::Open(dir_.path() / "case");
+  ASSERT_OK(store);
+  store_ = std::make_unique<PageStore>(std::move(*store));
+}
+
 }  // namespace intake::capture::testing
