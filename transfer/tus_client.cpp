@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <sstream>
@@ -77,6 +78,10 @@ Status TusStatus(const std::string& what, const HttpResponse& response) {
 Result<std::unique_ptr<TusClient>> TusClient::Create(TusClientOptions options) {
   if (options.endpoint.empty()) return InvalidArgument("tus endpoint URL is empty");
   if (options.chunk_size <= 0) return InvalidArgument("chunk size must be positive");
+  if (options.chunk_seconds < 0) return InvalidArgument("chunk seconds must not be negative");
+  if (options.chunk_seconds > 0 &&
+      (options.min_chunk_size <= 0 || options.max_chunk_size < options.min_chunk_size))
+    return InvalidArgument("chunk size bounds must satisfy 0 < min <= max");
   if (!options.clock) {
     options.clock = [] {
       return static_cast<int64_t>(std::chrono::duration_cast<std::chrono::seconds>(
@@ -123,6 +128,18 @@ std::string TusClient::Resolve(const std::string& location) const {
   if (!location.empty() && location.front() == '/') return origin + location;
   std::string base = e.substr(0, e.rfind('/') + 1);
   return base + location;
+}
+
+void TusClient::AdaptChunk(int64_t bytes, double seconds) {
+  if (options_.chunk_seconds <= 0 || bytes <= 0 || seconds <= 0) return;
+  // The time runs from the first byte handed to curl to the acknowledgement, so the rate is
+  // what the link, the round trip and the server's fsync together delivered: never more than
+  // the link can carry.
+  double rate = static_cast<double>(bytes) / seconds;
+  auto target = static_cast<int64_t>(rate * options_.chunk_seconds);
+  constexpr int64_t kGrain = 64 << 10;  // whole 64 KiB blocks, for readable logs and reads
+  target = std::max<int64_t>(kGrain, target / kGrain * kGrain);
+  next_chunk_ = std::clamp(target, options_.min_chunk_size, options_.max_chunk_size);
 }
 
 Result<std::string> TusClient::Create(const UploadRequest& request, int64_t* offset) {
@@ -187,7 +204,8 @@ Result<UploadResult> TusClient::Upload(const UploadRequest& request) {
   int checksum_failures = 0;
   bool sent_final = false;
   while (offset < request.size || (request.size == 0 && !sent_final)) {
-    int64_t length = std::min<int64_t>(options_.chunk_size, request.size - offset);
+    int64_t planned = options_.chunk_seconds > 0 ? next_chunk_ : options_.chunk_size;
+    int64_t length = std::min<int64_t>(planned, request.size - offset);
     INTAKE_ASSIGN_OR_RETURN(std::string chunk,
                             ReadChunk(fd.get(), offset, length, request.file.string()));
     std::vector<std::string> headers = {"Content-Type: application/offset+octet-stream",
@@ -198,8 +216,14 @@ Result<UploadResult> TusClient::Upload(const UploadRequest& request) {
       headers.push_back("Upload-Checksum: " + std::string(DigestAlgorithmName(*checksum)) + " " +
                         Base64Encode(digest.Finish()));
     }
-    INTAKE_ASSIGN_OR_RETURN(auto response, Send("PATCH", result.upload_url, std::move(headers),
-                                                chunk, std::to_string(offset)));
+    last_chunk_ = length;
+    auto started = std::chrono::steady_clock::now();
+    auto sent = Send("PATCH", result.upload_url, std::move(headers), chunk, std::to_string(offset));
+    if (!sent.ok()) {
+      next_chunk_ = options_.chunk_size;  // the link dropped: small chunks until it proves itself
+      return sent.status();
+    }
+    HttpResponse response = std::move(*sent);
     result.bytes_patched += static_cast<int64_t>(chunk.size());
     sent_final = true;
     if (response.status == 460 && checksum_failures < 3) {
@@ -217,6 +241,9 @@ Result<UploadResult> TusClient::Upload(const UploadRequest& request) {
     INTAKE_ASSIGN_OR_RETURN(int64_t new_offset, ParseOffset(response));
     if (new_offset <= offset && length > 0)
       return Unavailable("server did not advance the upload offset; will retry");
+    // Only a full chunk measures the link: a short tail is mostly round trip.
+    if (length == planned)
+      AdaptChunk(length, std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
     offset = new_offset;
     result.receipt_header = response.Header("intake-receipt");
   }

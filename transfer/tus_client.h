@@ -31,7 +31,15 @@ namespace intake::transfer {
 
 struct TusClientOptions {
   std::string endpoint;            // creation URL, e.g. http://127.0.0.1:8080/files/
-  int64_t chunk_size = 1 << 20;    // bytes per PATCH (memory use is one chunk)
+  // Chunking. With chunk_seconds > 0 (the default) each PATCH is sized to about that much link
+  // time at the rate the previous full PATCH achieved, within [min_chunk_size, max_chunk_size]:
+  // a fast link pays the per-PATCH round trip and server fsync rarely, a slow one loses at most
+  // chunk_seconds of link time to a cut. The first PATCH, and the first after a failed one, is
+  // chunk_size. With chunk_seconds == 0 every PATCH is chunk_size. Memory use is one chunk.
+  int64_t chunk_size = 256 << 10;
+  double chunk_seconds = 4;
+  int64_t min_chunk_size = 64 << 10;
+  int64_t max_chunk_size = 8 << 20;
   bool use_checksum = true;        // when the server advertises the checksum extension
   TransportOptions transport;
   const signing::SigningKeyPair* workstation_key = nullptr;  // signs every request when set (borrowed)
@@ -78,20 +86,28 @@ class TusClient {
   Status Terminate(const std::string& upload_url);
 
   int64_t total_body_bytes_sent() const { return http_->body_bytes_sent(); }
+  // Bytes the next PATCH will carry at most (adapted to the link, see TusClientOptions).
+  int64_t next_chunk_size() const { return next_chunk_; }
+  // Body bytes of the last PATCH this client started (acknowledged or not); 0 before any.
+  int64_t last_chunk_size() const { return last_chunk_; }
 
  private:
   TusClient(TusClientOptions options, std::unique_ptr<HttpClient> http)
-      : options_(std::move(options)), http_(std::move(http)) {}
+      : options_(std::move(options)), http_(std::move(http)), next_chunk_(options_.chunk_size) {}
   Result<HttpResponse> Send(const std::string& method, const std::string& url,
                             std::vector<std::string> headers, std::string_view body,
                             const std::string& offset = "", const std::string& length = "");
   Result<std::string> Create(const UploadRequest& request, int64_t* offset);
   Result<std::optional<int64_t>> HeadOffset(const std::string& url);
   std::string Resolve(const std::string& location) const;
+  // Sizes the next PATCH after one of `bytes` was acknowledged `seconds` after it started.
+  void AdaptChunk(int64_t bytes, double seconds);
 
   TusClientOptions options_;
   std::unique_ptr<HttpClient> http_;
   std::optional<ServerCapabilities> capabilities_;
+  int64_t next_chunk_;
+  int64_t last_chunk_ = 0;
 };
 
 // Status for a non-success tus response (what the server said, and what to do).

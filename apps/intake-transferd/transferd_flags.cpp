@@ -6,11 +6,14 @@ namespace intake::transferd_app {
 
 const char kUsage[] =
     "usage: intake-transferd --spool DIR --receiver URL --keys DIR\n"
-    "         [--ca PEM] [--proxy URL] [--max-rate BYTES_PER_S] [--chunk BYTES]\n"
+    "         [--ca PEM] [--proxy URL] [--max-rate BYTES_PER_S]\n"
+    "         [--chunk-seconds S | --chunk BYTES]\n"
     "         [--no-checksum] [--retry-initial S] [--retry-max S] [--poll S]\n"
     "         [--retention-days N] [--once]\n"
     "  --keys: the workstation's key store with the trusted back office\n"
-    "          (intake keys init --role workstation; intake keys trust BACK_OFFICE.json)\n";
+    "          (intake keys init --role workstation; intake keys trust BACK_OFFICE.json)\n"
+    "  --chunk-seconds: size each PATCH to about S seconds of link time (default 4);\n"
+    "  --chunk: fixed PATCH size instead\n";
 
 
 Result<DaemonConfig> ParseFlags(std::vector<std::string> args) {
@@ -33,9 +36,15 @@ Result<DaemonConfig> ParseFlags(std::vector<std::string> args) {
   if (TakeOption(args, "--max-rate", &value)) {
     INTAKE_ASSIGN_OR_RETURN(c.worker.tus.transport.max_send_bytes_per_second, ParseNonNegative("--max-rate", value));
   }
+  if (TakeOption(args, "--chunk-seconds", &value)) {
+    INTAKE_ASSIGN_OR_RETURN(int64_t seconds, ParseNonNegative("--chunk-seconds", value));
+    if (seconds == 0) return InvalidArgument("--chunk-seconds must be positive (or use --chunk BYTES)");
+    c.worker.tus.chunk_seconds = static_cast<double>(seconds);
+  }
   if (TakeOption(args, "--chunk", &value)) {
     INTAKE_ASSIGN_OR_RETURN(c.worker.tus.chunk_size, ParseNonNegative("--chunk", value));
     if (c.worker.tus.chunk_size == 0) return InvalidArgument("--chunk must be positive");
+    c.worker.tus.chunk_seconds = 0;  // fixed size
   }
   if (TakeFlag(args, "--no-checksum")) c.worker.tus.use_checksum = false;
   if (TakeOption(args, "--retry-initial", &value)) {

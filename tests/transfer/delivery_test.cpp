@@ -19,6 +19,7 @@ TEST(DeliveryTest, PackageArrivesBitIdenticalWithVerifiedReceipt) {
   std::string bytes = WriteRandomFile(dir.path() / "spool/c1.pkg", 2'500'000, 7);
   TransferWorkerOptions options;
   options.tus.chunk_size = 1 << 20;
+  options.tus.chunk_seconds = 0;  // fixed chunks: three PATCHes
   auto worker = MakeWorker(dir.path() / "spool", rx.url, rx.receipt_key, options);
   ASSERT_OK(worker->queue().Enqueue("20261123-WS01-0001", dir.path() / "spool/c1.pkg", 0, 1));
   auto stats = worker->DrainDue();

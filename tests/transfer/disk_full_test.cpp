@@ -48,6 +48,7 @@ TEST(DiskFullTest, RealFullFilesystemIsClearErrorThenDeliveredAfterSpaceIsFreed)
   int64_t now = 1'000'000;
   TransferWorkerOptions wo;
   wo.tus.chunk_size = 256 * 1024;
+  wo.tus.chunk_seconds = 0;  // fixed chunks: the disk fills mid-upload
   wo.clock = [&now] { return now; };
   auto worker = MakeWorker(dir.path() / "spool", rx.url, rx.receipt_key, wo);
   ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "c.pkg", 0, now));

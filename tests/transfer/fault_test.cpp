@@ -21,6 +21,7 @@ class FaultTest : public ::testing::Test {
                                          bool checksum = true, const fs::path& spool = {}) {
     TransferWorkerOptions options;
     options.tus.chunk_size = kChunk;
+    options.tus.chunk_seconds = 0;  // fixed chunks: faults are placed by chunk
     options.tus.use_checksum = checksum;
     options.clock = [this] { return now_.load(); };
     auto worker = MakeWorker(spool.empty() ? tmp_.path() / "spool" : spool, url, key, options);

@@ -100,6 +100,7 @@ TEST(InteropTest, OurClientAgainstNpmTusServer) {
   TransferWorkerOptions options;
   options.require_receipt = false;  // a foreign tus server issues no receipts
   options.tus.chunk_size = 256 * 1024;
+  options.tus.chunk_seconds = 0;  // several PATCHes against the foreign server
   auto worker = MakeWorker(dir.path() / "spool", url, {}, options);
   ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "c.pkg", 0, 0));
   ASSERT_OK(worker->DrainDue());

@@ -43,6 +43,11 @@ void LoopbackProxy::AcceptLoop() {
     if (::poll(&p, 1, 100) <= 0) continue;
     int client = ::accept4(listen_fd_, nullptr, nullptr, SOCK_CLOEXEC);
     if (client < 0) continue;
+    if (down_) {
+      ::close(client);
+      continue;
+    }
+    ++connections_;
     int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -66,12 +71,16 @@ void LoopbackProxy::AcceptLoop() {
 
 void LoopbackProxy::Relay(int client, int server) {
   using Clock = std::chrono::steady_clock;
-  auto next_send = Clock::now();  // throttle: no credit builds up while the link is idle
+  auto next_send = Clock::now();  // throttle: when the link may carry the next byte
   char buffer[16 * 1024];
   bool open = true;
   while (open && !stop_) {
     pollfd fds[2] = {{client, POLLIN, 0}, {server, POLLIN, 0}};
-    if (::poll(fds, 2, 100) <= 0) continue;
+    // Bytes already queued when the relay looks kept the link busy while the relay was late.
+    int ready = ::poll(fds, 2, 0);
+    bool backlog = ready > 0;
+    if (ready == 0) ready = ::poll(fds, 2, 100);
+    if (ready <= 0) continue;
     for (int i = 0; i < 2 && open; ++i) {
       if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       size_t want = sizeof buffer;
@@ -79,6 +88,8 @@ void LoopbackProxy::Relay(int client, int server) {
       // per-step cost does not eat into the rate it imitates.
       if (faults_.bits_per_second > 0)
         want = std::clamp<size_t>(static_cast<size_t>(faults_.bits_per_second / 8 / 100), 4096, sizeof buffer);
+      auto step = std::chrono::microseconds(static_cast<int64_t>(want) * 8 * 1'000'000 /
+                                            std::max<int64_t>(1, faults_.bits_per_second));
       ssize_t n = ::read(fds[i].fd, buffer, want);
       if (n <= 0) {
         open = false;
@@ -95,6 +106,7 @@ void LoopbackProxy::Relay(int client, int server) {
           ssize_t keep = static_cast<ssize_t>(faults_.cut_after_bytes - before);
           if (keep > 0) (void)!::send(server, buffer, static_cast<size_t>(keep), MSG_NOSIGNAL);
           cut_done_ = true;
+          if (faults_.down_after_cut) down_ = true;
           open = false;
           break;
         }
@@ -109,7 +121,10 @@ void LoopbackProxy::Relay(int client, int server) {
         done += w;
       }
       if (faults_.bits_per_second > 0) {
-        next_send = std::max(next_send, Clock::now()) +
+        // A late wake-up with a backlog is the relay's delay, not the link's: keep the
+        // schedule (up to one step behind). A link that sat idle earns nothing.
+        auto now = Clock::now();
+        next_send = std::max(next_send, backlog ? now - step : now) +
                     std::chrono::microseconds(n * 8 * 1'000'000 / faults_.bits_per_second);
         std::this_thread::sleep_until(next_send);
       }
