@@ -34,7 +34,9 @@ Status CurrentCaseSink::StorePage(const capture::ImportSourceFile& source,
 }
 
 std::string CurrentCaseSink::DestinationName() const {
-  return case_dir_.empty() ? std::string("current case") : case_dir_.filename().string();
+  if (!case_dir_.empty()) return case_dir_.filename().string();
+  auto case_dir = case_dir_for_import_();  // the case the next page goes to
+  return case_dir.ok() ? case_dir->filename().string() : std::string("current case");
 }
 
 void CurrentCaseSink::Release() {

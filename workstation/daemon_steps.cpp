@@ -27,6 +27,16 @@ Status IntakeDaemon::Worker::EnsureScanner() {
     std::lock_guard<std::mutex> queue_lock(queue_mutex_);
     if (stopping_) scanner->Shutdown();  // Stop() came while the scanner was being opened
   }
+  scanner->SetPageObserver([this](const capture::PageMetadata& page) {
+    Update([&](DaemonStatus& s) {  // live progress while the batch runs
+      s.pages = std::max(s.pages, page.sequence);
+      if (page.rescan || !page.checks.empty()) {
+        FlaggedPage f{page.sequence, {}};
+        for (const auto& check : page.checks) f.reasons_uk.push_back(check.message_uk);
+        s.flagged.push_back(std::move(f));
+      }
+    });
+  });
   if (!poller_ && options_.poll_buttons && !buttons_.empty()) {
     capture::ButtonPollerOptions poll;
     poll.interval = std::chrono::milliseconds(config_.daemon.button_poll_ms);
@@ -239,7 +249,7 @@ void IntakeDaemon::Worker::OnImport(const capture::FolderImportOutcome& o) {
     LogInfo("daemon", "watched folder: " + std::to_string(o.pages_stored) + " page(s) into " +
                           o.destination);
     Done("Із теки сканування додано сторінок: " + std::to_string(o.pages_stored) + " (файл «" +
-         o.file_name + "», справа " + o.destination + ").");
+         o.file_name + "», справа " + current_.id().value_or("") + ").");
   } else if (o.kind == Kind::kRejected) {
     LogWarning("daemon", "watched folder: a file was rejected (reason beside it in rejected/)");
     Fault(o.message_uk, Status::Ok());

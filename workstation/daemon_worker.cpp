@@ -116,11 +116,19 @@ void IntakeDaemon::Worker::Stop() {
     stopping_ = true;
   }
   wake_.notify_all();
-  {
-    std::lock_guard<std::mutex> lock(scanner_mutex_);
-    if (scanner_) scanner_->Shutdown();  // a batch in progress ends; finished pages stay
+  if (!thread_.joinable() || thread_.get_id() == std::this_thread::get_id()) return;
+  // A batch in progress ends; its finished pages stay. The cancel is repeated until the worker
+  // is out: a cancel that lands between two pages is forgotten by the next sane_start (the
+  // backend starts the new page afresh), so one call is not enough.
+  while (!exited_) {
+    {
+      std::lock_guard<std::mutex> lock(scanner_mutex_);
+      if (scanner_) scanner_->Shutdown();
+    }
+    std::unique_lock<std::mutex> lock(queue_mutex_);
+    wake_.wait_for(lock, std::chrono::milliseconds(100), [this] { return exited_.load(); });
   }
-  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+  thread_.join();
 }
 
 DaemonStatus IntakeDaemon::Worker::Snapshot() const {
@@ -161,6 +169,11 @@ void IntakeDaemon::Worker::Loop() {
   if (pipeline_) pipeline_->ReleaseScanner();
   LogInfo("daemon", current_.id() ? "stopped; case " + *current_.id() + " stays open"
                                   : "stopped; no case open");
+  {
+    std::lock_guard<std::mutex> lock(queue_mutex_);
+    exited_ = true;
+  }
+  wake_.notify_all();
 }
 
 void IntakeDaemon::Worker::Execute(const Request& request) {

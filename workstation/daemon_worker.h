@@ -110,6 +110,7 @@ class IntakeDaemon::Worker {
   std::condition_variable wake_;
   std::deque<Request> queue_;
   bool stopping_ = false;
+  std::atomic<bool> exited_{false};  // the worker left its loop
   std::thread thread_;
   std::mutex scanner_mutex_;
   DeskScanner* scanner_ = nullptr;  // owned by pipeline_; set once opened

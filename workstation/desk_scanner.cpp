@@ -77,6 +77,7 @@ Result<capture::BatchResult> DeskScanner::ScanInto(const fs::path& case_dir,
   options.on_page = [this](const capture::PageMetadata& page) {
     LogInfo("scan", device_name_ + ": page " + std::to_string(page.sequence) + " captured, " +
                         std::to_string(page.width) + "x" + std::to_string(page.height));
+    if (page_observer_) page_observer_(page);
   };
   if (!files.empty()) return capture::ScanFilesThroughPnm(*device_, store, files, options);
   capture::BatchResult result = capture::ScanBatch(*device_, store, options);

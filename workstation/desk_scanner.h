@@ -11,6 +11,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -53,6 +54,10 @@ class DeskScanner {
   void Shutdown();
   const std::string& device_name() const { return device_name_; }
   const capture::SaneSession& session() const { return *session_; }
+  // Called on the scanning thread after each page is committed (e.g. a live page count).
+  void SetPageObserver(std::function<void(const capture::PageMetadata&)> observer) {
+    page_observer_ = std::move(observer);
+  }
 
  private:
   DeskScanner() = default;
@@ -64,6 +69,7 @@ class DeskScanner {
   bool shutdown_ = false;
   std::unique_ptr<capture::SaneDevice> device_;  // destroyed before session_; null = released
   std::string device_name_;
+  std::function<void(const capture::PageMetadata&)> page_observer_;
 };
 
 }  // namespace intake
