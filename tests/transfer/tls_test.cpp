@@ -12,27 +12,11 @@ using intake::testing::TempDir;
 using namespace intake::transfer::testing;
 namespace fs = std::filesystem;
 
-// Makes <dir>/<name>-ca.pem and, signed by it, <dir>/<name>-server.{pem,key} for 127.0.0.1.
-bool MakeCa(const fs::path& dir, const std::string& name) {
-  std::string d = dir.string() + "/" + name;
-  std::string script =
-      "set -e; cd '" + dir.string() + "'; "
-      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=" + name + "-ca -keyout '" + d +
-      "-ca.key' -out '" + d + "-ca.pem' 2>/dev/null; "
-      "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 -keyout '" + d + "-server.key' -out '" + d +
-      "-server.csr' 2>/dev/null; "
-      "printf 'subjectAltName=IP:127.0.0.1\\n' > '" + d + "-ext.cnf'; "
-      "openssl x509 -req -in '" + d + "-server.csr' -CA '" + d + "-ca.pem' -CAkey '" + d +
-      "-ca.key' -CAcreateserial -days 2 -extfile '" + d + "-ext.cnf' -out '" + d +
-      "-server.pem' 2>/dev/null";
-  return std::system(script.c_str()) == 0;
-}
-
 TEST(TlsTest, PinnedCaDeliversForeignCaIsRefused) {
   TempDir dir;
   if (std::system("openssl version >/dev/null 2>&1") != 0) GTEST_SKIP() << "openssl CLI not installed";
-  ASSERT_TRUE(MakeCa(dir.path(), "bo"));
-  ASSERT_TRUE(MakeCa(dir.path(), "other"));
+  ASSERT_TRUE(MakeTestCa(dir.path(), "bo"));
+  ASSERT_TRUE(MakeTestCa(dir.path(), "other"));
   ReceiverOptions options;
   options.http.tls_cert_pem = *ReadFile(dir.path() / "bo-server.pem");
   options.http.tls_key_pem = *ReadFile(dir.path() / "bo-server.key");

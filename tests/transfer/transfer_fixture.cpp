@@ -1,10 +1,27 @@
 #include "tests/transfer/transfer_fixture.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
 
 namespace intake::transfer::testing {
+
+bool MakeTestCa(const std::filesystem::path& dir, const std::string& name,
+                const std::string& subject_alt_names) {
+  std::string d = dir.string() + "/" + name;
+  std::string script =
+      "set -e; cd '" + dir.string() + "'; "
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj /CN=" + name + "-ca -keyout '" + d +
+      "-ca.key' -out '" + d + "-ca.pem' 2>/dev/null; "
+      "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=" + name + "-server -keyout '" + d + "-server.key' -out '" + d +
+      "-server.csr' 2>/dev/null; "
+      "printf 'subjectAltName=" + subject_alt_names + "\\n' > '" + d + "-ext.cnf'; "
+      "openssl x509 -req -in '" + d + "-server.csr' -CA '" + d + "-ca.pem' -CAkey '" + d +
+      "-ca.key' -CAcreateserial -days 2 -extfile '" + d + "-ext.cnf' -out '" + d +
+      "-server.pem' 2>/dev/null";
+  return std::system(script.c_str()) == 0;
+}
 
 std::string WriteRandomFile(const std::filesystem::path& path, size_t size, unsigned seed) {
   std::mt19937 rng(seed);

@@ -32,6 +32,11 @@ signing::KeyStore MakeKeys(const std::filesystem::path& dir, std::string_view ro
 ReceiverHandle StartReceiver(const std::filesystem::path& root, ReceiverOptions options = {},
                              uint16_t port = 0);
 
+// Makes <dir>/<name>-ca.pem and, signed by it, <dir>/<name>-server.{pem,key} (EC keys, openssl
+// CLI) valid for `subject_alt_names` (openssl syntax). False when openssl failed.
+bool MakeTestCa(const std::filesystem::path& dir, const std::string& name,
+                const std::string& subject_alt_names = "IP:127.0.0.1");
+
 std::unique_ptr<TransferWorker> MakeWorker(const std::filesystem::path& spool,
                                            const std::string& url,
                                            const signing::PublicKey& receipt_key,
