@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -36,6 +37,23 @@ int SequenceOfJson(const fs::path& p) {
   const std::string stem = p.stem().string();
   if (stem.size() < 4 || !std::all_of(stem.begin(), stem.end(), ::isdigit)) return 0;
   return std::stoi(stem);
+}
+
+// Creates `path` with `content` and fdatasyncs it; removes it on failure.
+Status WriteSyncedFile(const fs::path& path, std::string_view content) {
+  UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+  if (!fd) return ErrnoStatus("create " + path.string(), errno);
+  Status status;
+  for (size_t done = 0; done < content.size() && status.ok();) {
+    const ssize_t n = ::write(fd.get(), content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) status = ErrnoStatus("write " + path.string(), errno);
+    else done += static_cast<size_t>(n);
+  }
+  if (status.ok() && ::fdatasync(fd.get()) != 0)
+    status = ErrnoStatus("fdatasync " + path.string(), errno);
+  if (!status.ok()) ::unlink(path.c_str());
+  return status;
 }
 
 }  // namespace
@@ -130,19 +148,38 @@ Result<PageMetadata> PageStore::Commit(const fs::path& partial, const std::strin
                                        PageMetadata metadata) {
   const std::string stem = PageStem(next_sequence_);
   const fs::path image = pages_dir_ / (stem + "." + ext);
+  const fs::path json = pages_dir_ / (stem + ".json");
+  // Hidden like the image's partial file, so Open() removes it after a crash.
+  const fs::path json_partial = pages_dir_ / (std::string(kPartialPrefix) + stem + ".json");
   std::error_code ec;
   metadata.sequence = next_sequence_;
   metadata.file = image.filename().string();
   metadata.bytes = fs::file_size(partial, ec);
   if (ec) return IoError("page file " + partial.string() + ": " + ec.message());
   if (metadata.captured_at.empty()) metadata.captured_at = UtcNow();
-  fs::rename(partial, image, ec);
-  if (ec) return IoError("rename " + partial.string() + " to " + image.string() + ": " + ec.message());
-  Status written = WriteFileAtomic(pages_dir_ / (stem + ".json"), PageMetadataToJson(metadata));
-  if (!written.ok()) {
-    fs::rename(image, partial, ec);  // back to partial: not a page until its JSON exists
-    return written;
+
+  // Durability in three syncs, the fewest that survive a power cut: the image's data (done
+  // by its writer, REQUIRES above), the metadata's data, then one sync of the folder after
+  // both renames. The image takes its name first; the page exists once its JSON does.
+  INTAKE_RETURN_IF_ERROR(WriteSyncedFile(json_partial, PageMetadataToJson(metadata)));
+  auto undo = [&](Status failure, bool json_renamed) {
+    std::error_code ignored;
+    if (json_renamed) fs::remove(json, ignored);  // first: the page stops existing
+    fs::rename(image, partial, ignored);          // the caller discards or retries it
+    fs::remove(json_partial, ignored);
+    return failure;
+  };
+  if (::rename(partial.c_str(), image.c_str()) != 0) {
+    Status failed = ErrnoStatus("rename " + partial.string() + " to " + image.string(), errno);
+    fs::remove(json_partial, ec);
+    return failed;
   }
+  if (::rename(json_partial.c_str(), json.c_str()) != 0)
+    return undo(ErrnoStatus("rename " + json_partial.string() + " to " + json.string(), errno),
+                false);
+  // If the folder cannot be synced, the page is not reported stored, so it must not stay
+  // visible either: a reader would take it for a page the operator was told is safe.
+  if (Status synced = SyncDirectory(pages_dir_); !synced.ok()) return undo(synced, true);
   ++next_sequence_;
   return metadata;
 }

@@ -62,10 +62,12 @@ class PageStore {
   // Where to stream the next page before it is committed (hidden, same folder).
   std::filesystem::path PartialPath(const std::string& ext) const;
 
-  // Makes the page at `partial` (already fsynced) page next_sequence(): renames it to
-  // NNNN.<ext>, writes NNNN.json atomically, syncs the folder. Fills the metadata's sequence,
-  // file, bytes and captured_at. On failure the page is not committed and `partial` is kept
-  // for the caller to discard.
+  // REQUIRES: the data of `partial` is on disk (fsync/fdatasync by its writer).
+  // Makes the page at `partial` page next_sequence(): writes and syncs its JSON under a hidden
+  // name, renames the image to NNNN.<ext>, then the JSON to NNNN.json, and syncs the folder
+  // once. When this returns OK the page survives a power cut. Fills the metadata's sequence,
+  // file, bytes and captured_at. On failure the page is not committed and not visible, and
+  // `partial` is kept for the caller to discard.
   Result<PageMetadata> Commit(const std::filesystem::path& partial, const std::string& ext,
                               PageMetadata metadata);
   // Removes a partial page that will not be committed (a broken page).

@@ -13,6 +13,7 @@ packages=(
   libsodium-dev libssl-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
   libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev fonts-dejavu-core
+  strace  # capture tests: crash and fault injection at every syscall of the page store
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(ocrmypdf unpaper openssl coreutils time)
