@@ -213,6 +213,7 @@ void IntakeDaemon::Worker::PollButtons() {
 Status IntakeDaemon::Worker::OpenFolder() {
   sink_ = std::make_unique<CurrentCaseSink>(
       [this]() -> Result<fs::path> {
+        SetActivity("importing");  // called when a file's pages are about to be stored
         INTAKE_ASSIGN_OR_RETURN(std::string case_id, EnsureCase());
         return pipeline_->CaseDir(case_id);
       },
