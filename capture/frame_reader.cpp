@@ -75,6 +75,13 @@ Result<int> ReadFrameRows(SaneDevice& device, const FrameParameters& p, const Re
     }
     if (control.watchdog) control.watchdog->Kick();
     size_t offset = 0;
+    // Whole rows inside the chunk go to on_row in place; only rows split across reads are
+    // assembled in `row`.
+    while (row_fill == 0 && read->bytes - offset >= row.size()) {
+      INTAKE_RETURN_IF_ERROR(on_row(std::span<const std::byte>(chunk).subspan(offset, row.size())));
+      ++rows;
+      offset += row.size();
+    }
     while (offset < read->bytes) {
       size_t take = std::min(read->bytes - offset, row.size() - row_fill);
       std::memcpy(row.data() + row_fill, chunk.data() + offset, take);
@@ -93,12 +100,15 @@ Result<int> ReadFrameRows(SaneDevice& device, const FrameParameters& p, const Re
   return rows;
 }
 
-// Converts a SANE row (host-order 16-bit, padded) into PNM layout in `out`.
-void ToPnmRow(std::span<const std::byte> sane_row, size_t pnm_bytes, int depth,
-              std::vector<std::byte>& out) {
-  out.assign(sane_row.begin(), sane_row.begin() + static_cast<std::ptrdiff_t>(pnm_bytes));
-  if (depth == 16 && std::endian::native == std::endian::little)
-    for (size_t i = 0; i + 1 < out.size(); i += 2) std::swap(out[i], out[i + 1]);
+// A SANE row (host-order 16-bit, padded) in PNM layout: the row itself without its padding,
+// or, for 16-bit samples on a little-endian host, a byte-swapped copy in `scratch`.
+std::span<const std::byte> ToPnmRow(std::span<const std::byte> sane_row, size_t pnm_bytes,
+                                    int depth, std::vector<std::byte>& scratch) {
+  if (depth != 16 || std::endian::native != std::endian::little)
+    return sane_row.first(pnm_bytes);
+  scratch.assign(sane_row.begin(), sane_row.begin() + static_cast<std::ptrdiff_t>(pnm_bytes));
+  for (size_t i = 0; i + 1 < scratch.size(); i += 2) std::swap(scratch[i], scratch[i + 1]);
+  return scratch;
 }
 
 struct PlaneFile {
@@ -136,10 +146,10 @@ Result<PageImage> ReadSingleFrame(SaneDevice& device, const FrameParameters& p,
   page.layout = p.depth == 1 ? "lineart" : p.format == FrameFormat::kRgb ? "rgb" : "gray";
   page.height_was_unknown = p.lines < 0;
   INTAKE_ASSIGN_OR_RETURN(auto writer, PnmWriter::Create(out, page.kind, page.width, page.depth));
-  std::vector<std::byte> pnm_row;
+  std::vector<std::byte> scratch;
   INTAKE_ASSIGN_OR_RETURN(int rows, ReadFrameRows(device, p, control,
       [&](std::span<const std::byte> row) {
-        ToPnmRow(row, writer->row_bytes(), p.depth, pnm_row);
+        const std::span<const std::byte> pnm_row = ToPnmRow(row, writer->row_bytes(), p.depth, scratch);
         if (page.kind == PnmKind::kBitmap) page.stats.AddBitmapRow(pnm_row, page.width);
         else if (page.kind == PnmKind::kRgb) page.stats.AddRgbRow(pnm_row, page.width, p.depth);
         else page.stats.AddGrayRow(pnm_row, page.width, p.depth);
@@ -176,10 +186,10 @@ Result<PageImage> ReadThreePass(SaneDevice& device, FrameParameters p, const fs:
     planes[channel].path += std::string(".plane") + "rgb"[channel];
     std::ofstream plane(planes[channel].path, std::ios::binary | std::ios::trunc);
     if (!plane) return IoError("cannot create " + planes[channel].path.string());
-    std::vector<std::byte> pnm_row;
+    std::vector<std::byte> scratch;
     INTAKE_ASSIGN_OR_RETURN(int rows, ReadFrameRows(device, p, control,
         [&](std::span<const std::byte> row) -> Status {
-          ToPnmRow(row, plane_row, p.depth, pnm_row);
+          const std::span<const std::byte> pnm_row = ToPnmRow(row, plane_row, p.depth, scratch);
           plane.write(reinterpret_cast<const char*>(pnm_row.data()),
                       static_cast<std::streamsize>(pnm_row.size()));
           return plane ? Status::Ok() : IoError("write " + planes[channel].path.string());

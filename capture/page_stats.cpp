@@ -1,5 +1,7 @@
 #include "capture/page_stats.h"
 
+#include <array>
+
 namespace intake::capture {
 
 namespace {
@@ -44,7 +46,26 @@ void PageStats::AddBitmapRow(std::span<const std::byte> row, int width) {
 }
 
 void PageStats::AddGrayRow(std::span<const std::byte> row, int width, int depth) {
-  for (int x = 0; x < width; ++x) ++histogram[Sample(row, x, depth)];
+  if (depth != 8 || width < 1024) {
+    for (int x = 0; x < width; ++x) ++histogram[Sample(row, x, depth)];
+    pixels += static_cast<uint64_t>(width);
+    return;
+  }
+  // Four interleaved counters: a page's background sits in a few bins, and incrementing one
+  // bin per pixel stalls on its own previous store; four lanes let the increments overlap.
+  // (The gray histogram was the largest CPU cost of capture beyond the device, ~12 %.)
+  std::array<std::array<uint32_t, 256>, 4> lanes{};
+  const auto* p = reinterpret_cast<const uint8_t*>(row.data());
+  int x = 0;
+  for (; x + 4 <= width; x += 4) {
+    ++lanes[0][p[x]];
+    ++lanes[1][p[x + 1]];
+    ++lanes[2][p[x + 2]];
+    ++lanes[3][p[x + 3]];
+  }
+  for (; x < width; ++x) ++lanes[0][p[x]];
+  for (int i = 0; i < 256; ++i)
+    histogram[i] += uint64_t{lanes[0][i]} + lanes[1][i] + lanes[2][i] + lanes[3][i];
   pixels += static_cast<uint64_t>(width);
 }
 

@@ -4,7 +4,8 @@
 // Finish() fills in place.
 //
 // Rows are given in PNM layout: P4 packed bits (1 = black, MSB first, padded to a byte), 16-bit
-// samples big-endian. Finish() fsyncs; the caller renames the file into place.
+// samples big-endian. Finish() fdatasyncs; the caller renames the file into place. Write-back
+// of each 1 MiB block starts as soon as it is written, so that sync has little left to do.
 //
 // Thread safety: one thread per writer.
 #pragma once
@@ -50,7 +51,8 @@ class PnmWriter {
   size_t row_bytes_;
   size_t height_offset_;  // where the reserved height field starts
   int rows_ = 0;
-  std::vector<std::byte> pending_;  // rows buffered up to ~256 KiB before a write()
+  size_t written_ = 0;              // bytes in the file so far
+  std::vector<std::byte> pending_;  // rows buffered up to ~1 MiB before a write()
 };
 
 }  // namespace intake::capture
