@@ -130,6 +130,17 @@ Geometry PlanWarp(const std::vector<cv::Point2f>& outline, const cv::Rect& box, 
   return g;
 }
 
+void Binarize(CleanedPage& page, const CleanupOptions& options) {
+  if (!page.binary.empty() || page.gray.empty()) return;
+  const auto start = Clock::now();
+  const double px_per_mm = page.dpi / 25.4;
+  page.binary = SauvolaBinarize(page.gray, px_per_mm);
+  if (options.despeckle) page.specks_removed = Despeckle(page.binary, px_per_mm);
+  const double ms = MsSince(start);
+  page.timing.binarize_ms += ms;
+  page.timing.total_ms += ms;
+}
+
 Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
   const auto start = Clock::now();
   CleanedPage out;
@@ -192,10 +203,11 @@ Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
   out.crop_box = cv::Rect(region.box.x * f4_eff, region.box.y * f4_eff,
                           region.box.width * f4_eff, region.box.height * f4_eff) &
                  cv::Rect(0, 0, gray.cols, gray.rows);
-  const Geometry geo = PlanWarp(SheetOutline(region.mask, f4_eff), out.crop_box, out.skew_deg,
-                                gray.size());
   const bool colour_out = !bgr.empty() && tone.is_colour;
-  if (out.skew_deg == 0) {
+  const bool warp = std::abs(out.skew_deg) >= options.min_warp_deg;
+  const Geometry geo = PlanWarp(SheetOutline(region.mask, f4_eff), out.crop_box,
+                                warp ? out.skew_deg : 0.0, gray.size());
+  if (!warp) {
     out.gray = gray(out.crop_box).clone();
     if (colour_out) out.colour = bgr(out.crop_box).clone();
   } else {
@@ -210,7 +222,7 @@ Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
     small_transform.at<double>(0, 2) /= f4_eff;
     small_transform.at<double>(1, 2) /= f4_eff;
     cv::Mat small_mask;
-    if (out.skew_deg == 0) {
+    if (!warp) {
       small_mask = region.mask(region.box).clone();
     } else {
       cv::warpAffine(region.mask, small_mask, small_transform,
@@ -224,7 +236,7 @@ Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
   for (const PunchHole& h : holes) {
     const cv::Point2f c_in((h.center.x + 0.5f) * f4_eff, (h.center.y + 0.5f) * f4_eff);
     std::vector<cv::Point2f> src{c_in}, dst;
-    if (out.skew_deg == 0) {
+    if (!warp) {
       dst = {c_in - cv::Point2f(static_cast<float>(out.crop_box.x),
                                 static_cast<float>(out.crop_box.y))};
     } else {
@@ -240,10 +252,9 @@ Result<CleanedPage> Clean(const cv::Mat& input, const CleanupOptions& options) {
   const auto bin_start = Clock::now();
   if (options.normalize_background && !out.keep_tone)
     NormalizeBackground(out.gray, px_per_mm);
-  out.binary = SauvolaBinarize(out.gray, px_per_mm);
-  if (options.despeckle) out.specks_removed = Despeckle(out.binary, px_per_mm);
   out.timing.binarize_ms = MsSince(bin_start);
   out.timing.total_ms = MsSince(start);
+  if (options.binarize) Binarize(out, options);
   return out;
 }
 
@@ -260,6 +271,15 @@ Result<CleanedPage> CleanPage(const cv::Mat& input, const CleanupOptions& option
     return Clean(input, options);
   } catch (const cv::Exception& e) {
     return Internal(std::string("page cleanup failed in OpenCV: ") + e.what());
+  }
+}
+
+Status BinarizeCleanedPage(CleanedPage& page, const CleanupOptions& options) {
+  try {
+    Binarize(page, options);
+    return Status::Ok();
+  } catch (const cv::Exception& e) {
+    return Internal(std::string("page binarization failed in OpenCV: ") + e.what());
   }
 }
 

@@ -4,6 +4,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <chrono>
+#include <ctime>
 
 #include "capture/image_file_reader_cv.h"
 #include "ocr/cleanup.h"
@@ -17,6 +18,13 @@ namespace intake::ocr {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CPU time of the calling thread, ms: a stage's cost on one core, whatever else runs.
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
 
 ImageView ViewOf(const cv::Mat& m, int dpi) {
   return ImageView{m.data, m.cols, m.rows, m.channels(), m.step[0], dpi};
@@ -80,10 +88,19 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
   result.page = label.page;
   const double dpi = page.dpi_x > 0 ? page.dpi_x : 300;
 
+  double stage_start = ThreadCpuMs();
+  auto end_stage = [&stage_start](double& into) {
+    const double now = ThreadCpuMs();
+    into += now - stage_start;
+    stage_start = now;
+  };
+
   // 1. Cleanup. Colour pages are handed over in BGR, as OpenCV (and cleanup) expect.
   cv::Mat input = capture::ImageFilePageToMat(page);
   CleanupOptions cleanup_options;
   cleanup_options.dpi = dpi;
+  // OCR reads the gray page; the B/W image is only made for a case folder (step 4).
+  cleanup_options.binarize = false;
   Result<CleanedPage> cleaned_or = CleanPage(input, cleanup_options);
   if (!cleaned_or.ok()) {
     return cleaned_or.status().WithContext(label.file + " page " + std::to_string(label.page));
@@ -93,6 +110,7 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
   result.blank = cleaned.blank;
   result.skew_deg = cleaned.skew_deg;
   result.cleaned_kind = cleaned.keep_tone ? (cleaned.is_colour ? "color" : "gray") : "bw";
+  end_stage(result.timing.cleanup_ms);
 
   // 2. Orientation: OSD on the deskewed gray page; blank pages have nothing to read.
   const int idpi = static_cast<int>(dpi + 0.5);
@@ -113,6 +131,7 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
     internal::TurnClockwise(cleaned.binary, turn.ccw_deg);
     internal::TurnClockwise(cleaned.colour, turn.ccw_deg);
   }
+  end_stage(result.timing.orientation_ms);
 
   // 3. OCR. A blank page is only recognised when it must go into a PDF (the PDF page needs
   // the engine's image); its text is then kept as read, usually empty.
@@ -123,6 +142,7 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
                             impl_->engine->Recognize(ViewOf(ocr_image, idpi), label.page - 1));
     result.text = std::move(ocr.text);
     result.confidence = ocr.confidence;
+    end_stage(result.timing.ocr_ms);
     if (impl_->options.want_hocr || !outputs.case_dir.empty()) result.hocr = std::move(ocr.hocr);
     if (!cleaned.blank) {
       result.fields = ExtractFields(ocr.words);
@@ -135,10 +155,12 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
           impl_->engine->AppendLastPageTo(*outputs.pdf, outputs.pdf_page_index));
   }
   AddReviewReasons(impl_->options, result);
+  end_stage(result.timing.fields_ms);
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
 
   // 4. Case folder outputs.
   if (!outputs.case_dir.empty()) {
+    if (!cleaned.keep_tone) INTAKE_RETURN_IF_ERROR(BinarizeCleanedPage(cleaned, cleanup_options));
     INTAKE_RETURN_IF_ERROR(internal::WritePageToCase(outputs.case_dir, result, cleaned));
   }
   return result;

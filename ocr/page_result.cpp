@@ -37,6 +37,10 @@ std::string PageResultToJson(const PageResult& r, bool with_words) {
   }
   j["fields"] = std::move(fields);
   if (!r.cleaned_kind.empty()) j["cleaned_kind"] = r.cleaned_kind;
+  j["timing_ms"] = {{"cleanup", Round(r.timing.cleanup_ms, 10)},
+                    {"orientation", Round(r.timing.orientation_ms, 10)},
+                    {"ocr", Round(r.timing.ocr_ms, 10)},
+                    {"fields", Round(r.timing.fields_ms, 10)}};
   if (with_words) {
     nlohmann::ordered_json words = nlohmann::ordered_json::array();
     for (const auto& w : r.words) {

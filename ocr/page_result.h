@@ -4,7 +4,8 @@
 // <case>/ocr/NNNN.json (docs/case-layout.md). Keys: file, page (1-based), blank, skew_deg
 // (counter-clockwise positive), orientation_deg (counter-clockwise turn found), text,
 // confidence (0..100), doc_type, doc_type_confidence (0..1), needs_review, review_reasons,
-// fields [{name, value, valid, confidence, reason}]; with words: words [{text, confidence}].
+// fields [{name, value, valid, confidence, reason}], timing_ms {cleanup, orientation, ocr,
+// fields} (CPU milliseconds of the worker thread); with words: words [{text, confidence}].
 //
 // Thread safety: value types.
 #pragma once
@@ -29,6 +30,14 @@ struct FieldResult {
   std::string reason;      // empty when valid
 };
 
+// CPU time of the worker thread per stage, milliseconds (the cost on one core).
+struct PageTiming {
+  double cleanup_ms = 0;      // decode excluded: border, deskew, binarization (ocr/cleanup.h)
+  double orientation_ms = 0;  // OSD and, when it is unsure, reading a band in two turns
+  double ocr_ms = 0;          // Tesseract recognition, words, hOCR
+  double fields_ms = 0;       // fields, document class, review flags
+};
+
 struct PageResult {
   std::string file;                  // the input file (or page store name)
   int page = 1;                      // 1-based page within the file
@@ -49,6 +58,7 @@ struct PageResult {
   std::string hocr;                  // filled when asked for
   std::string cleaned_kind;          // "bw", "gray" or "color": how the cleaned page is kept
   double seconds = 0;                // wall time spent on the page
+  PageTiming timing;
 };
 
 // One line of JSON (no trailing newline). `with_words` adds the word list.

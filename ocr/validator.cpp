@@ -213,6 +213,17 @@ Validation ValidatePersonName(std::string_view value) {
   if (!IsUkrainianLetter(s[0]) || ToUpperLetter(s[0]) != s[0]) {
     return Invalid("name must start with a capital letter");
   }
+  // A capital letter starts each part of a name (after a space, hyphen or apostrophe:
+  // "Квітка-Основ'яненко", "Д'Артаньян") and nowhere else. OCR that splits one wide capital
+  // into two letters ("І" read as "ТГ") leaves a capital inside the word: refuse it so the
+  // operator checks the name rather than accepting a plausible-looking misreading.
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const char32_t prev = s[i - 1];
+    const bool part_start = prev == U' ' || prev == U'-' || prev == U'\'';
+    if (!part_start && IsUkrainianLetter(s[i]) && ToUpperLetter(s[i]) == s[i]) {
+      return Invalid("name has a capital letter inside a word (a misread letter?)");
+    }
+  }
   return Validation{true, folded, {}};
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -42,6 +43,43 @@ TEST(CleanPage, StraightPageIsNotRotated) {
   ASSERT_OK(cleaned);
   EXPECT_NEAR(cleaned->skew_deg, 0, 0.05);
   EXPECT_GT(cleaned->skew_confidence, kMinSkewConfidence);
+}
+
+// A tilt under min_warp_deg is reported but the page is only cropped, not resampled: the
+// output is then pixel-identical to the input (no border here, so the crop is the page).
+TEST(CleanPage, TinySkewIsReportedButNotWarped) {
+  const cv::Mat input = Render(Spec(0.03));
+  auto cleaned = CleanPage(input);
+  ASSERT_OK(cleaned);
+  EXPECT_NEAR(cleaned->skew_deg, 0.03, 0.03);
+  ASSERT_EQ(cleaned->gray.size(), cleaned->crop_box.size());
+  EXPECT_EQ(cv::norm(cleaned->gray, input(cleaned->crop_box), cv::NORM_INF), 0);
+  // The same page with the threshold at 0 is resampled (interpolation changes pixels).
+  CleanupOptions always;
+  always.min_warp_deg = 0;
+  auto warped = CleanPage(input, always);
+  ASSERT_OK(warped);
+  ASSERT_NE(warped->skew_deg, 0);
+  const cv::Mat straight = input(warped->crop_box);
+  const cv::Rect common(0, 0, std::min(straight.cols, warped->gray.cols),
+                        std::min(straight.rows, warped->gray.rows));
+  EXPECT_GT(cv::norm(warped->gray(common), straight(common), cv::NORM_L1), 0);
+}
+
+// Binarization can be left out and done later, with the same result.
+TEST(CleanPage, BinarizeLaterGivesTheSameBinary) {
+  const cv::Mat input = Render(Spec(1.3));
+  auto eager = CleanPage(input);
+  ASSERT_OK(eager);
+  CleanupOptions lazy_options;
+  lazy_options.binarize = false;
+  auto lazy = CleanPage(input, lazy_options);
+  ASSERT_OK(lazy);
+  EXPECT_TRUE(lazy->binary.empty());
+  ASSERT_OK(BinarizeCleanedPage(*lazy, lazy_options));
+  ASSERT_EQ(lazy->binary.size(), eager->binary.size());
+  EXPECT_EQ(cv::norm(lazy->binary, eager->binary, cv::NORM_INF), 0);
+  EXPECT_EQ(lazy->specks_removed, eager->specks_removed);
 }
 
 TEST(CleanPage, RemovesDarkLidBorder) {

@@ -81,6 +81,12 @@ TEST(ValidatorTest, DatesPhonesNamesAddresses) {
   EXPECT_TRUE(ValidatePersonName("Kоваленко").valid);  // Latin K folded
   EXPECT_FALSE(ValidatePersonName("олійник").valid);
   EXPECT_FALSE(ValidatePersonName("Олій7ник").valid);
+  // Regression: a capital "І" read as "ТГ" was accepted as the given name "ТГрина".
+  EXPECT_FALSE(ValidatePersonName("ТГрина").valid);
+  EXPECT_FALSE(ValidatePersonName("ОлійНик").valid);
+  EXPECT_TRUE(ValidatePersonName("Квітка-Основ'яненко").valid);
+  EXPECT_TRUE(ValidatePersonName("Д'Артаньян").valid);
+  EXPECT_TRUE(ValidatePersonName("Анна Марія").valid);
   EXPECT_TRUE(ValidateAddress("с. Сіверське, вул. Соборна, буд. 111, кв. 73").valid);
   EXPECT_TRUE(ValidateAddress("м. Краматорськ, вул. Шевченка, буд. 112, кв. 15").valid);
   EXPECT_FALSE(ValidateAddress("вул. Соборна").valid);
