@@ -76,7 +76,6 @@ Status IntakeDaemon::Worker::Prepare() {
   if (current_.id()) report_("case", "current case " + *current_.id() + " resumed");
   Status scanner = EnsureScanner();
   if (!scanner.ok()) {
-    LogWarning("daemon", "scanner: " + scanner.ToString());
     Fault("Сканер недоступний. Перевірте кабель і живлення сканера; файли з теки сканування "
           "приймаються й далі.",
           scanner);

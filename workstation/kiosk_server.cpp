@@ -151,7 +151,7 @@ Result<std::unique_ptr<KioskServer>> KioskServer::Start(IntakeDaemon& daemon,
   std::string host = listen.substr(0, colon);
   const std::string port_text = listen.substr(colon + 1);
   if (host == "localhost") host = "127.0.0.1";
-  if (host.rfind("127.", 0) != 0)
+  if (host != "127.0.0.1")
     return InvalidArgument("--listen '" + listen + "': the kiosk listens on 127.0.0.1 only "
                            "(it controls this desk's scanner)");
   int port = -1;

@@ -148,3 +148,16 @@ TEST(KioskApiTest, OpenCasesCanBeResumedAndListShowIdsOnly) {
 
 }  // namespace
 }  // namespace intake
+
+namespace intake {
+namespace {
+
+TEST(KioskApiTest, KioskRefusesToListenBeyondLoopback) {
+  testing::DaemonSite site;
+  auto out = site.RunIntaked({"--kiosk", "--listen", "0.0.0.0:8480"});
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.err.find("127.0.0.1 only"), std::string::npos) << out.err;
+}
+
+}  // namespace
+}  // namespace intake
