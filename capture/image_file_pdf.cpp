@@ -1,5 +1,11 @@
 // PDF pages rendered with poppler-cpp (Splash backend), one page at a time at
-// ImageFileOptions::pdf_dpi. poppler repairs damaged cross-reference tables silently and will
+// ImageFileOptions::pdf_dpi. Gray pages (the usual scan-to-PDF) are rendered as gray
+// directly, which is what makes pdftoppm -gray fast: a colour render costs ~1.5x and then a
+// pass to find it neutral. Whether a page is gray is decided on a small colour render first
+// (kProbeDpi): a page neutral there to the last level has no colour worth keeping (one
+// saturated 300 dpi pixel still moves a probe pixel by several levels). After a colour page
+// the next page is rendered in colour straight away (colour documents skip the probe); a
+// neutral colour render is still handed over as gray. poppler repairs damaged cross-reference tables silently and will
 // render a half-written file, so completeness is checked first: a PDF must end with "%%EOF"
 // (ISO 32000-1 7.5.5; incremental updates also end with it).
 #include <poppler/cpp/poppler-document.h>
@@ -13,6 +19,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -57,7 +64,6 @@ class PdfFileReader final : public ImageFileReader {
         document_(std::move(document)) {
     renderer_.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer_.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer_.set_image_format(poppler::image::format_bgr24);
     renderer_.set_paper_color(0xffffffff);
   }
 
@@ -76,18 +82,24 @@ class PdfFileReader final : public ImageFileReader {
       return AllocatePage(path(), static_cast<int>(std::min(w, 1e9)),
                           static_cast<int>(std::min(h, 1e9)), 3, options_).status();
     }
+    const bool gray = !previous_page_colour_ && ProbeIsNeutral(page.get());
+    renderer_.set_image_format(gray ? poppler::image::format_gray8 : poppler::image::format_bgr24);
     poppler::image image = renderer_.render_page(page.get(), dpi, dpi);
     if (!image.is_valid() || image.width() <= 0 || image.height() <= 0) {
       return DecodeError(path(), ImageFileFormat::kPdf,
                          "page " + std::to_string(index + 1) + " cannot be rendered", false);
     }
-    INTAKE_ASSIGN_OR_RETURN(ImageFilePage out,
-                            AllocatePage(path(), image.width(), image.height(), 3, options_));
+    INTAKE_ASSIGN_OR_RETURN(ImageFilePage out, AllocatePage(path(), image.width(), image.height(),
+                                                            gray ? 1 : 3, options_));
     const int row_bytes = image.bytes_per_row();
     const char* data = image.const_data();
     for (int y = 0; y < out.height; ++y) {
       const auto* in = reinterpret_cast<const std::uint8_t*>(data + y * row_bytes);
       std::uint8_t* dst = out.bytes.data() + y * out.stride;
+      if (gray) {
+        std::memcpy(dst, in, static_cast<std::size_t>(out.width));
+        continue;
+      }
       for (int x = 0; x < out.width; ++x) {  // BGR -> RGB
         dst[3 * x] = in[3 * x + 2];
         dst[3 * x + 1] = in[3 * x + 1];
@@ -95,8 +107,8 @@ class PdfFileReader final : public ImageFileReader {
       }
     }
     image = poppler::image();  // free the render before the gray pass
-    // A PDF of a gray or B/W scan renders neutral: hand it over as gray.
-    CollapseNeutralRgbToGray(out);
+    // A colour render of a gray or B/W scan is neutral: hand it over as gray.
+    if (!gray) previous_page_colour_ = !CollapseNeutralRgbToGray(out);
     out.dpi_x = out.dpi_y = dpi;
     out.dpi_from_file = true;
     out.source_bits = 8;
@@ -105,6 +117,22 @@ class PdfFileReader final : public ImageFileReader {
   }
 
  private:
+  // True when a small colour render of the page has no pixel with R, G and B apart.
+  bool ProbeIsNeutral(poppler::page* page) {
+    renderer_.set_image_format(poppler::image::format_bgr24);
+    const poppler::image probe = renderer_.render_page(page, kProbeDpi, kProbeDpi);
+    if (!probe.is_valid()) return false;
+    for (int y = 0; y < probe.height(); ++y) {
+      const auto* row =
+          reinterpret_cast<const std::uint8_t*>(probe.const_data() + y * probe.bytes_per_row());
+      for (int x = 0; x < probe.width(); ++x)
+        if (row[3 * x] != row[3 * x + 1] || row[3 * x] != row[3 * x + 2]) return false;
+    }
+    return true;
+  }
+
+  static constexpr double kProbeDpi = 50;
+  bool previous_page_colour_ = false;
   ImageFileOptions options_;
   std::unique_ptr<poppler::document> document_;
   poppler::page_renderer renderer_;

@@ -159,6 +159,37 @@ TEST_F(ImageFileReaderTest, PdfPagesAreRenderedAtTheAskedResolution) {
   }
 }
 
+// Gray pages are rendered as gray directly after a small colour probe; the probe must never
+// cost a page its colour, even a small stamp on an otherwise gray page.
+TEST_F(ImageFileReaderTest, PdfKeepsColourPagesAndSmallColourMarksRendersGrayPagesGray) {
+  cv::Mat gray = files::TestPage(600, 800, 7);
+  cv::Mat stamp;
+  cv::cvtColor(files::TestPage(600, 800, 8), stamp, cv::COLOR_GRAY2BGR);
+  cv::rectangle(stamp, cv::Rect(500, 700, 8, 8), cv::Scalar(255, 0, 0), cv::FILLED);  // blue
+  cv::Mat colour(800, 600, CV_8UC3, cv::Scalar(200, 230, 255));  // a cream coloured form
+  cv::putText(colour, "12", {100, 400}, cv::FONT_HERSHEY_SIMPLEX, 4.0, cv::Scalar(0, 0, 160), 8);
+  auto path = Write("mixed.pdf", files::PdfOfJpegs({gray, stamp, colour, gray, gray}, 200));
+  ImageFileOptions options;
+  options.pdf_dpi = 200;
+  auto reader = ImageFileReader::Open(path, options);
+  ASSERT_OK(reader);
+  std::vector<int> channels;
+  for (int i = 0; i < 5; ++i) {
+    auto page = (*reader)->ReadPage(i);
+    ASSERT_OK(page);
+    channels.push_back(page->channels);
+    if (i == 1) {  // the stamp is still blue (RGB order in ImageFilePage)
+      const std::uint8_t* px = page->bytes.data() + 704 * page->stride + 504 * 3;
+      EXPECT_GT(px[2], 150);
+      EXPECT_LT(px[0], 100);
+    }
+    if (page->channels == 1) {
+      EXPECT_LT(MeanAbsDiff(AsMat(*page), gray), 12.0) << "page " << i;
+    }
+  }
+  EXPECT_EQ(channels, (std::vector<int>{1, 3, 3, 1, 1}));
+}
+
 TEST_F(ImageFileReaderTest, ForEachStreamsPagesInOrderAndStopsOnCallbackError) {
   auto path = dir_.path() / "three.tif";
   ASSERT_TRUE(files::WriteTiff(path, {files::TestPage(64, 64, 1), files::TestPage(64, 64, 2),
