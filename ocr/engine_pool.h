@@ -1,5 +1,7 @@
-// EnginePool: pages recognised in parallel, one PageProcessor (two Tesseract engines) per
-// worker thread, results delivered in submission order.
+// EnginePool: pages recognised in parallel, one PageProcessor (a Tesseract ukr+eng engine) per
+// worker thread and one OSD engine shared by all, results delivered in submission order.
+// Create() fixes glibc's mmap threshold at 1 MB for the process (page buffers are returned
+// to the system when freed instead of staying in per-thread arenas).
 //
 // Memory stays flat in the number of pages: Submit() blocks while `max_in_flight` pages are
 // queued, being processed or waiting for earlier pages to be delivered, so a 500-page batch

@@ -3,6 +3,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <mutex>
 
 #include "ocr/tesseract_api_internal.h"
 
@@ -33,6 +34,8 @@ int CounterClockwiseFromTesseract(int tesseract_orient_deg) {
 }
 
 struct OrientationDetector::Impl {
+  explicit Impl(internal::TessApiPtr a) : api(std::move(a)) {}
+  std::mutex mu;  // one detection at a time on the engine
   internal::TessApiPtr api;
 };
 
@@ -46,7 +49,7 @@ Result<std::unique_ptr<OrientationDetector>> OrientationDetector::Create(
                                                 tesseract::OEM_TESSERACT_ONLY));
   api->SetPageSegMode(tesseract::PSM_OSD_ONLY);
   api->SetVariable("min_characters_to_try", kMinCharactersToTry);
-  auto impl = std::make_unique<Impl>(Impl{std::move(api)});
+  auto impl = std::make_unique<Impl>(std::move(api));
   return std::unique_ptr<OrientationDetector>(new OrientationDetector(std::move(impl)));
 }
 
@@ -81,6 +84,7 @@ Result<OrientationResult> OrientationDetector::Detect(const ImageView& image) {
       small = gray;
     }
     ImageView view{small.data, small.cols, small.rows, 1, small.step[0], small_dpi};
+    std::lock_guard<std::mutex> lock(impl_->mu);
     tesseract::TessBaseAPI& api = *impl_->api;
     internal::SetTessImage(api, view);
     int orient_deg = 0;

@@ -50,7 +50,7 @@ void AddReviewReasons(const PageProcessorOptions& options, PageResult& r) {
 struct PageProcessor::Impl {
   PageProcessorOptions options;
   std::unique_ptr<TesseractEngine> engine;
-  std::unique_ptr<OrientationDetector> orientation;
+  std::shared_ptr<OrientationDetector> orientation;
 };
 
 PageProcessor::PageProcessor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -64,7 +64,9 @@ Result<std::unique_ptr<PageProcessor>> PageProcessor::Create(const PageProcessor
   tess.tessdata_dir = options.tessdata_dir;
   tess.want_hocr = true;  // cheap next to recognition; case folders always keep it
   INTAKE_ASSIGN_OR_RETURN(impl->engine, TesseractEngine::Create(tess));
-  if (options.detect_orientation) {
+  if (options.detect_orientation && options.shared_orientation) {
+    impl->orientation = options.shared_orientation;
+  } else if (options.detect_orientation) {
     INTAKE_ASSIGN_OR_RETURN(impl->orientation,
                             OrientationDetector::Create(impl->engine->tessdata_dir()));
   }

@@ -10,8 +10,9 @@
 // A blank page is flagged (blank = true, needs_review) and kept, never dropped: its cleaned
 // image is still written so it can be recovered.
 //
-// Cost: one processor holds two Tesseract engines (~100 MB); create one per worker thread
-// (engine_pool.h does) and reuse it for every page.
+// Cost: one processor holds a Tesseract ukr+eng engine (~75 MB) and, unless given a shared
+// one, an OSD engine (~30 MB); create one per worker thread (engine_pool.h does, sharing one
+// OSD engine) and reuse it for every page.
 //
 // Thread safety: one thread at a time per processor; distinct processors run in parallel.
 #pragma once
@@ -26,12 +27,16 @@
 
 namespace intake::ocr {
 
+class OrientationDetector;
 class SearchablePdf;
 
 struct PageProcessorOptions {
   std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
   std::string languages = "ukr+eng";
   bool detect_orientation = true;
+  // Not null: this detector is used (it may be shared by the processors of a pool; it is
+  // thread-safe) instead of the processor loading its own OSD engine (~30 MB).
+  std::shared_ptr<OrientationDetector> shared_orientation;
   bool want_hocr = false;              // fill PageResult::hocr (always done for a case folder)
   bool want_words = true;              // keep PageResult::words
   float review_below_confidence = 80;  // page confidence (0..100) under which review is asked

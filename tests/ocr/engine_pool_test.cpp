@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,48 @@ TEST(EnginePoolTest, OrderedResultsFailuresAndPdf) {
   ASSERT_NE(third, std::string::npos) << *text;
   EXPECT_LT(first, second);
   EXPECT_LT(second, third);
+}
+
+// Two workers share one OSD engine (engine_pool.cpp): pages turned every way, detected
+// concurrently, each come back with its own turn.
+TEST(EnginePoolTest, SharedOrientationDetectorFindsEachPagesTurn) {
+  Result<std::filesystem::path> tessdata = FindTessdata();
+  if (!tessdata.ok()) GTEST_SKIP() << tessdata.status().ToString();
+  std::map<std::string, int> found;
+  EnginePoolOptions options;
+  options.workers = 2;
+  auto pool = EnginePool::Create(options, [&](const PageLabel& label, Result<PageResult> r) {
+    ASSERT_OK(r);
+    found[label.file] = r->orientation_deg;
+  });
+  ASSERT_OK(pool);
+  const int turns[] = {270, 0, 180, 90};
+  for (int turn : turns) {
+    testpages::PageSpec spec;
+    spec.lines = {"Центр надання адміністративних послуг приймає заяви",
+                  "про призначення допомоги малозабезпеченим сім'ям,",
+                  "допомоги при народженні дитини та інших видів допомоги.",
+                  "Документи передаються до органу соціального захисту",
+                  "в електронній формі, а оригінали надсилаються згодом.",
+                  "Прошу призначити зазначену допомогу з першого числа."};
+    spec.width_mm = 148;
+    spec.height_mm = 148;
+    spec.margin_mm = 12;
+    spec.rotation_deg = turn;
+    Result<cv::Mat> m = testpages::RenderPage(spec);
+    ASSERT_OK(m);
+    capture::ImageFilePage page;
+    page.width = m->cols;
+    page.height = m->rows;
+    page.channels = 1;
+    page.stride = static_cast<size_t>(m->step[0]);
+    page.bytes.assign(m->data, m->data + page.stride * page.height);
+    page.dpi_x = page.dpi_y = 300;
+    (*pool)->Submit(PageJob{std::move(page), PageLabel{"turn" + std::to_string(turn), 1}, {}});
+  }
+  (*pool)->Drain();
+  ASSERT_EQ(found.size(), 4u);
+  for (int turn : turns) EXPECT_EQ(found["turn" + std::to_string(turn)], turn);
 }
 
 }  // namespace
