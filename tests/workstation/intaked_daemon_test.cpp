@@ -2,6 +2,7 @@
 // overdue paper, missing scanner. Scanner: the test-only intaketest SANE backend.
 #include <signal.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "capture/page_store.h"
@@ -118,6 +119,37 @@ TEST(IntakedDaemonTest, SigtermMidBatchKeepsFinishedPagesAndRestartResumesTheCas
       << status.dump() << daemon->Stderr();
   EXPECT_EQ(CaseId(status), case_id);
   EXPECT_TRUE(fs::exists(site.case_dir(case_id) / "pages" / "0002.json"));
+}
+
+TEST(IntakedDaemonTest, KilledMidPageLosesOnlyThatPageAndTheCaseContinues) {
+  DaemonSite site;
+  const fs::path a = site.UniformPage("a.pgm"), b = site.UniformPage("b.pgm"),
+                 c = site.UniformPage("c.pgm");
+  site.WriteScript({a, b}, {"hang_at 2"});
+  auto daemon = site.StartDaemon();
+  ASSERT_EQ(site.Post("/api/scan", "{}").status, 202);
+  json status;
+  ASSERT_TRUE(site.WaitStatus(
+      [](const json& s) { return Pages(s) == 1 && s["activity"] == "scanning"; }, seconds(30),
+      &status))
+      << status.dump() << daemon->Stderr();
+  const std::string case_id = CaseId(status);
+  daemon->Kill(SIGKILL);  // power cut / crash: no clean stop
+  daemon->Wait(seconds(10));
+
+  site.WriteScript({a, b, c});
+  daemon = site.StartDaemon();
+  ASSERT_EQ(site.Post("/api/scan", "{}").status, 202);
+  ASSERT_TRUE(site.WaitStatus(
+      [](const json& s) { return Pages(s) == 2 && s["activity"] == "idle"; }, seconds(30), &status))
+      << status.dump() << daemon->Stderr();
+  EXPECT_EQ(CaseId(status), case_id);
+  // The half-written page 2 was cleared away and numbering continued without a gap.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(site.case_dir(case_id) / "pages"))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"0001.json", "0001.pnm", "0002.json", "0002.pnm"}));
 }
 
 TEST(IntakedDaemonTest, JamIsShownInUkrainianAndTheBatchResumesIntoTheSameCase) {
