@@ -64,6 +64,9 @@ const token = document.body.dataset.token;
 const ACT = {idle:"Готово", scanning:"Сканування…", importing:"Імпорт файлів…",
   recognising:"Розпізнавання…", sealing:"Запечатування і постановка в чергу…"};
 const STATE = {queued:"у черзі", uploading:"надсилається", delivered:"доставлено", purged:"закрито"};
+const PROFILE = {id_card:"ID-картка (планшет, колір)", forms:"Бланки, двобічні (подавач)",
+  forms_simplex:"Бланки, однобічні (подавач)", passport_booklet:"Паспорт-книжечка (планшет)",
+  certificate:"Довідки і свідоцтва (планшет)"};
 const $ = (id) => document.getElementById(id);
 function row(tbody, cells, cls) {
   const tr = document.createElement("tr");
@@ -95,7 +98,7 @@ async function refresh() {
   $("pages").textContent = s.case ? s.case.pages : 0;
   show("fault", s.fault); show("message", s.fault ? "" : s.message);
   if (!profilesShown) {
-    for (const p of s.profiles) { const o = document.createElement("option"); o.value = p; o.textContent = p; $("profile").appendChild(o); }
+    for (const p of s.profiles) { const o = document.createElement("option"); o.value = p; o.textContent = PROFILE[p] || p; $("profile").appendChild(o); }
     profilesShown = true;
   }
   const fl = $("flagged"); fl.textContent = "";

@@ -8,6 +8,7 @@
 #include "capture/page_store.h"
 #include "core/file_util.h"
 #include "paper/paper_types.h"
+#include "transfer/transfer_queue.h"
 #include "tests/workstation/daemon_site.h"
 #include "workstation/workstation_ledger.h"
 
@@ -205,6 +206,39 @@ TEST(IntakedDaemonTest, OverduePaperIsRaisedInTheLogAndOnTheKiosk) {
   EXPECT_NE(log.find("20261001-WS01-0001-1"), std::string::npos) << log;
   EXPECT_EQ(log.find("Ш. Т."), std::string::npos) << "no personal data in the log";
   EXPECT_EQ(status.dump().find("Ш. Т."), std::string::npos) << "nor on the kiosk";
+}
+
+TEST(IntakedDaemonTest, TimerRecordsDeliveredReceiptsInThePaperLedger) {
+  DaemonSite site;
+  const std::string case_id = "20261120-WS01-0005";
+  {
+    auto ledger = OpenWorkstationLedger(site.config());
+    ASSERT_OK(ledger);
+    paper::CaseIntake intake;
+    intake.case_id = case_id;
+    intake.back_office = "uszn-district-1";
+    intake.actor = "operator-1";
+    intake.place = "WS01";
+    intake.items.push_back({case_id + "-1", "d1", "application_form", paper::PaperKind::kOriginal, 1});
+    ASSERT_OK((*ledger)->RecordCase(intake, paper::Now()));
+    const fs::path package = site.root() / (case_id + ".intake");
+    ASSERT_OK(WriteFileAtomic(package, "sealed bytes"));
+    auto queue = transfer::TransferQueue::Open(site.config().queue_path());
+    ASSERT_OK(queue);
+    ASSERT_OK((*queue)->Enqueue(case_id, package, 0, 1000));
+    ASSERT_OK((*queue)->MarkDelivered(case_id, "{}", 2000));  // intake-transferd's part
+  }
+  auto daemon = site.StartDaemon();
+  json status;
+  ASSERT_TRUE(site.WaitStatus(
+      [](const json& s) { return !s["queue"].empty() && s["queue"][0]["state"] == "delivered"; },
+      seconds(20), &status))
+      << status.dump() << daemon->Stderr();
+  auto ledger = OpenWorkstationLedger(site.config());
+  ASSERT_OK(ledger);
+  auto paper_case = (*ledger)->Case(case_id);
+  ASSERT_OK(paper_case);
+  EXPECT_TRUE(paper_case->ecase_receipt_at.has_value()) << daemon->Stderr();
 }
 
 TEST(IntakedDaemonTest, MissingScannerOpensNoCaseAndSaysWhatToDo) {
