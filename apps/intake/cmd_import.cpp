@@ -10,6 +10,7 @@
 #include "capture/folder_import_page_store.h"
 #include "capture/folder_import_pages.h"
 #include "capture/page_store.h"
+#include "capture/scan_profile.h"
 #include "capture/watched_folder.h"
 
 namespace intake::cli {
@@ -20,6 +21,7 @@ namespace cap = intake::capture;
 constexpr const char* kUsage =
     "usage: intake import --case-dir CASE (--watch DIR | --once DIR | FILE...)\n"
     "                     [--pdf-dpi N] [--settle-ms N] [--give-up-s N]\n"
+    "                     [--profile P [--profiles FILE]]\n"
     "  --watch DIR   watch a scanner's inbox folder until Ctrl-C/SIGTERM; each complete PNG,\n"
     "                JPEG, TIFF or PDF is imported once, then moved to DIR/done; a damaged or\n"
     "                incomplete file goes to DIR/rejected with a .reason.txt\n"
@@ -27,7 +29,12 @@ constexpr const char* kUsage =
     "                --settle-ms are left for the next run)\n"
     "  FILE...       import these files where they are (not moved); pages already in the case\n"
     "                are not added again\n"
-    "One line per file on stdout: <outcome> TAB <file> TAB <pages> TAB <message in Ukrainian>.\n"
+    "  --profile P   check pages against scan profile P (built-in, or from --profiles FILE):\n"
+    "                its resolution and page length; without it only blank/dark/faint pages\n"
+    "                are flagged\n"
+    "One line per file on stdout: <outcome> TAB <file> TAB <pages> TAB <message in Ukrainian>;\n"
+    "before it, one line per page flagged for rescan (stored all the same):\n"
+    "rescan TAB <file> TAB <page in file> TAB <message in Ukrainian>.\n"
     "Exit: 0 all imported, 1 failure (disk, folder), 2 usage, 3 some file was rejected.\n";
 
 cap::WatchedFolder* g_watching = nullptr;  // for the signal handler only
@@ -48,11 +55,13 @@ int Run(const Args& raw) {
     std::cout << kUsage;
     return 0;
   }
-  std::string case_dir, watch_dir, once_dir, value;
+  std::string case_dir, watch_dir, once_dir, value, profile_name, profiles_file;
   cap::WatchedFolderOptions options;
   TakeOption(args, "--case-dir", &case_dir);
   TakeOption(args, "--watch", &watch_dir);
   TakeOption(args, "--once", &once_dir);
+  TakeOption(args, "--profile", &profile_name);
+  TakeOption(args, "--profiles", &profiles_file);
   try {
     if (TakeOption(args, "--pdf-dpi", &value)) options.importer.image.pdf_dpi = std::stoi(value);
     if (TakeOption(args, "--settle-ms", &value)) {
@@ -71,9 +80,32 @@ int Run(const Args& raw) {
     if (a.rfind("--", 0) == 0) return Fail("import", "unknown option " + a + "\n" + kUsage, 2);
   }
 
+  cap::PageExpectations expect;
+  if (!profile_name.empty() || !profiles_file.empty()) {
+    std::vector<cap::ScanProfile> profiles = cap::DefaultProfiles();
+    if (!profiles_file.empty()) {
+      auto loaded = cap::LoadProfiles(profiles_file);
+      if (!loaded.ok()) return Fail("import", loaded.status().WithContext(profiles_file).ToString());
+      profiles = std::move(*loaded);
+    }
+    const cap::ScanProfile* profile = cap::FindProfile(profiles, profile_name);
+    if (!profile) {
+      std::string known;
+      for (const auto& p : profiles) known += (known.empty() ? "" : ", ") + p.name;
+      return Fail("import", "no scan profile '" + profile_name + "'; profiles: " + known, 2);
+    }
+    expect = profile->Expectations();
+  }
+
   auto store = cap::PageStore::Open(case_dir);
   if (!store.ok()) return Fail("import", store.status().message());
-  cap::PageStoreSink sink(*store, "file");
+  cap::PageStoreSink sink(*store, "file", expect);
+  sink.set_on_page([](const cap::PageMetadata& page) {
+    for (const auto& check : page.checks) {
+      std::cout << "rescan\t" << page.settings.at("source_file") << "\t"
+                << page.settings.at("source_page") << "\t" << check.message_uk << std::endl;
+    }
+  });
   bool rejected = false;
   auto report = [&](const cap::FolderImportOutcome& o) {
     rejected |= o.kind == cap::FolderImportOutcome::Kind::kRejected;

@@ -89,5 +89,30 @@ TEST(ImportCommandTest, OnceAndFileModesReportRejectionsInTheExitCode) {
   EXPECT_EQ(usage.exit_code, 2);
 }
 
+TEST(ImportCommandTest, FlaggedPagesAreStoredAndListedForRescan) {
+  if (!fs::exists(IntakeBinary())) GTEST_SKIP() << "build the intake target first";
+  TempDir dir;
+  const fs::path case_dir = dir.path() / "case";
+  const fs::path blank = dir.path() / "blank.png", low = dir.path() / "low.png";
+  files::WriteBytes(blank, files::PngWithDpi(cv::Mat(1200, 850, CV_8UC1, cv::Scalar(250)), 300));
+  files::WriteBytes(low, files::PngWithDpi(files::TestPage(600, 800, 4), 100));
+  auto run = intake::testing::RunProgram({IntakeBinary().string(), "import", "--case-dir",
+                                          case_dir.string(), "--profile", "forms",
+                                          blank.string(), low.string()},
+                                         20s);
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(CountPages(case_dir), 2) << "flagged pages are stored, not dropped";
+  EXPECT_NE(run.out.find("rescan\tblank.png\t1\t"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("rescan\tlow.png\t1\t"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("imported\tlow.png\t1\t"), std::string::npos) << run.out;
+
+  auto unknown = intake::testing::RunProgram({IntakeBinary().string(), "import", "--case-dir",
+                                              case_dir.string(), "--profile", "nosuch",
+                                              low.string()},
+                                             20s);
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_NE(unknown.err.find("forms"), std::string::npos) << "lists the known profiles";
+}
+
 }  // namespace
 }  // namespace intake::capture
