@@ -10,6 +10,7 @@
 #include "ocr/cleanup.h"
 #include "ocr/doc_classifier.h"
 #include "ocr/field_extractor.h"
+#include "ocr/fill_line_finder.h"
 #include "ocr/orientation_detector.h"
 #include "ocr/page_processor_internal.h"
 #include "ocr/tesseract_engine.h"
@@ -148,6 +149,8 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
     if (impl_->options.want_hocr || !outputs.case_dir.empty()) result.hocr = std::move(ocr.hocr);
     if (!cleaned.blank) {
       result.fields = ExtractFields(ocr.words);
+      // Underscore runs of a form ("Підпис ______") are not read by Tesseract: put them back.
+      result.text = InsertFillLines(result.text, ocr.words, FindFillLines(ocr_image, ocr.words));
       const DocClass cls = ClassifyDocument(result.text, result.fields);
       result.doc_type = cls.doc_type;
       result.doc_type_confidence = cls.confidence;

@@ -12,8 +12,10 @@ Per page: CER (corpus/README.md: Levenshtein / truth length after folding white 
 to one space and apostrophe, quote and dash variants to one form each), blank decision,
 orientation, skew error (ours; OCRmyPDF does not report its angle), form fields exact
 (ours: the extracted field equals truth; both: the truth value appears in the text).
-Totals: pages per minute (wall clock of the whole run) and peak RSS (GNU time, includes
-child processes). Prints a Markdown table. Needs /usr/bin/python3 (img2pdf for the peer).
+Totals: pages per minute (wall clock of the whole run), peak RSS summed over the process
+tree (sampled from /proc every 50 ms: OCRmyPDF runs a Tesseract process per job) and of the
+largest single process (GNU time). Orientation of OCRmyPDF: the /Rotate it set on each page of
+its output PDF (pdfinfo). The load average before and after is printed with the tables. Prints a Markdown table. Needs /usr/bin/python3 (img2pdf for the peer).
 """
 import argparse
 import json
@@ -80,26 +82,62 @@ def load_pages(corpus, which):
     return pages
 
 
-def timed(cmd, **kw):
-    """Runs cmd under GNU time; returns (CompletedProcess, wall seconds, peak RSS MB)."""
-    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
+def tree_rss_kb(root):
+    """Summed VmRSS (kB) of `root` and all its descendants, from /proc."""
+    children = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % entry) as f:
+                stat = f.read()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2:].split()[1])
+        children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            with open("/proc/%d/status" % pid) as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def timed(cmd):
+    """Runs cmd under GNU time; returns (stdout, stderr, returncode, wall seconds, peak RSS MB
+    of the largest single process, peak RSS MB summed over the process tree (sampled every
+    50 ms): OCRmyPDF runs one Tesseract process per job, intake one process)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
+            tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.monotonic()
-        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd,
-                              capture_output=True, text=True, **kw)
+        proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", tf.name] + cmd,
+                                stdout=out, stderr=err, text=True)
+        tree_peak = 0
+        while proc.poll() is None:
+            tree_peak = max(tree_peak, tree_rss_kb(proc.pid))
+            time.sleep(0.05)
         wall = time.monotonic() - start
         tf.seek(0)
         lines = [l for l in tf.read().split("\n") if l.strip().isdigit()]
         rss = int(lines[-1]) / 1024 if lines else float("nan")
-    return proc, wall, rss
+        out.seek(0)
+        err.seek(0)
+        return out.read(), err.read(), proc.returncode, wall, rss, tree_peak / 1024
 
 
 def run_ours(intake, pages, jobs):
-    proc, wall, rss = timed([intake, "ocr", "--json", "--jobs", str(jobs)] +
-                            [p["path"] for p in pages])
-    if proc.returncode not in (0, 1):
-        sys.exit("intake ocr failed:\n" + proc.stderr)
+    stdout, stderr, code, wall, rss, tree = timed(
+        [intake, "ocr", "--json", "--jobs", str(jobs)] + [p["path"] for p in pages])
+    if code not in (0, 1):
+        sys.exit("intake ocr failed:\n" + stderr)
     results = {}
-    for line in proc.stdout.splitlines():
+    for line in stdout.splitlines():
         r = json.loads(line)
         results[r["file"]] = r
     out = []
@@ -108,11 +146,17 @@ def run_ours(intake, pages, jobs):
         out.append(dict(text=r["text"] if r else "", blank=r["blank"] if r else None,
                         skew=r["skew_deg"] if r else None,
                         rotation=r["orientation_deg"] if r else None,
-                        fields={f["name"]: f["value"] for f in r["fields"]} if r else {}))
-    return out, wall, rss
+                        fields={f["name"]: f["value"] for f in r["fields"]} if r else {},
+                        timing=r.get("timing_ms", {}) if r else {}))
+    return out, wall, rss, tree
 
 
-ARROWS = {"⇧": 0, "⇩": 180, "⇦": 90, "⇨": 270}
+def pdf_page_rotations(pdf):
+    """{1-based page: /Rotate} of a PDF, from pdfinfo (poppler-utils)."""
+    info = subprocess.run(["pdfinfo", "-f", "1", "-l", "100000", pdf], capture_output=True,
+                          text=True).stdout
+    return {int(m.group(1)): int(m.group(2)) % 360
+            for m in re.finditer(r"^Page\s+(\d+) rot:\s+(-?\d+)", info, re.M)}
 
 
 def run_peer(pages, jobs, workdir):
@@ -122,26 +166,26 @@ def run_peer(pages, jobs, workdir):
     with open(src, "wb") as f:
         f.write(img2pdf.convert([p["path"] for p in pages], layout_fun=layout))
     side = os.path.join(workdir, "sidecar.txt")
+    out_pdf = os.path.join(workdir, "out.pdf")
     cmd = ["ocrmypdf", "--deskew", "--clean", "--rotate-pages", "-l", "ukr+eng", "--jobs",
-           str(jobs), "--sidecar", side, "--force-ocr", src, os.path.join(workdir, "out.pdf")]
-    proc, wall, rss = timed(cmd)
-    if proc.returncode != 0:
-        sys.exit("ocrmypdf failed:\n" + proc.stderr[-3000:])
+           str(jobs), "--sidecar", side, "--force-ocr", src, out_pdf]
+    _, stderr, code, wall, rss, tree = timed(cmd)
+    if code != 0:
+        sys.exit("ocrmypdf failed:\n" + stderr[-3000:])
     with open(side, encoding="utf-8") as f:
         texts = f.read().split("\f")
-    turns = {}
-    for m in re.finditer(r"^\s*(\d+) page is facing (\S), confidence [\d.]+ - (.*)$",
-                         proc.stderr, re.M):
-        applied = "rotation appropriate" in m.group(3)
-        turns[int(m.group(1))] = ARROWS.get(m.group(2), 0) if applied else 0
+    # --rotate-pages turns a page by setting its /Rotate (clockwise when shown): a page whose
+    # content was turned counter-clockwise by X is shown right with /Rotate X. The input PDF
+    # has no /Rotate, so the output's is the turn OCRmyPDF found.
+    turns = pdf_page_rotations(out_pdf)
     out = []
     for i, p in enumerate(pages):
         t = texts[i] if i < len(texts) else ""
         if "[OCR skipped on page" in t:
             t = ""
-        out.append(dict(text=t, blank=not fold(t), skew=None, rotation=turns.get(i + 1, 0),
-                        fields={}))
-    return out, wall, rss
+        out.append(dict(text=t, blank=not fold(t), skew=None, rotation=turns.get(i + 1),
+                        fields={}, timing={}))
+    return out, wall, rss, tree
 
 
 def field_hits(page, res, extracted):
@@ -217,20 +261,26 @@ def main():
         pages = [p for p in pages if os.path.basename(p["path"]) in names]
     n = len(pages)
     print("pages: %d, jobs: %d, cores online: %d" % (n, args.jobs, os.cpu_count()))
-    ours, ours_wall, ours_rss = run_ours(args.intake, pages, args.jobs)
+    load = os.getloadavg()
+    ours, ours_wall, ours_rss, ours_tree = run_ours(args.intake, pages, args.jobs)
     table = ["| pipeline | page class | pages | CER mean / worst | blank right | "
              "orientation right | skew error median / worst | form fields exact |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     table += fmt_rows("intake", summarize(pages, ours), True)
-    totals = ["| pipeline | pages/min | peak RSS |", "| --- | --- | --- |",
-              "| intake | %.1f | %.0f MB |" % (60 * n / ours_wall, ours_rss)]
+    totals = ["| pipeline | pages/min | peak RSS, all processes | peak RSS, largest process |",
+              "| --- | --- | --- | --- |",
+              "| intake | %.1f | %.0f MB | %.0f MB |" % (60 * n / ours_wall, ours_tree, ours_rss)]
     if not args.skip_peer:
         with tempfile.TemporaryDirectory() as work:
-            peer, peer_wall, peer_rss = run_peer(pages, args.jobs, work)
+            peer, peer_wall, peer_rss, peer_tree = run_peer(pages, args.jobs, work)
         table += fmt_rows("OCRmyPDF", summarize(pages, peer), False)
-        totals.append("| OCRmyPDF | %.1f | %.0f MB |" % (60 * n / peer_wall, peer_rss))
-        totals.append("| ratio intake/OCRmyPDF | %.2f× | %.2f× |" % (
-            peer_wall / ours_wall, ours_rss / peer_rss))
+        totals.append("| OCRmyPDF | %.1f | %.0f MB | %.0f MB |" % (60 * n / peer_wall, peer_tree,
+                                                                  peer_rss))
+        totals.append("| ratio intake/OCRmyPDF | %.2f× | %.2f× | %.2f× |" % (
+            peer_wall / ours_wall, ours_tree / peer_tree, ours_rss / peer_rss))
+    load_end = os.getloadavg()
+    print("load average (1/5/15 min) at start: %.2f %.2f %.2f, at end: %.2f %.2f %.2f" % (
+        load + load_end))
     print("\n".join(table))
     print()
     print("\n".join(totals))
@@ -238,9 +288,11 @@ def main():
     print()
     for p, r in zip(pages, ours):
         c = cer(p["text"], r["text"]) if p["text"] is not None and not p["blank"] else None
-        print("  %-28s ours: CER %s blank %s turn %s skew %s" % (
+        t = r.get("timing", {})
+        print("  %-28s ours: CER %s blank %s turn %s skew %s  CPU ms: cleanup %s osd %s ocr %s" % (
             os.path.basename(p["path"]), "%.2f%%" % (100 * c) if c is not None else "-",
-            r["blank"], r["rotation"], r["skew"]))
+            r["blank"], r["rotation"], r["skew"], t.get("cleanup"), t.get("orientation"),
+            t.get("ocr")))
 
 
 if __name__ == "__main__":
