@@ -75,6 +75,21 @@ void IntakeDaemon::Worker::NewCase() {
   Done("Відкрито нову справу " + *case_id + ".");
 }
 
+// A case that holds nothing but its case.json (and an empty pages/) is removed when the
+// operator leaves it for another one, so the list of open cases does not fill with empties.
+static void RemoveIfEmpty(const fs::path& case_dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(case_dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name == "case.json") continue;
+    if (name == "pages" && fs::is_empty(entry.path(), ec) && !ec) continue;
+    return;  // anything else (a page, OCR output) keeps the case
+  }
+  if (ec) return;
+  fs::remove_all(case_dir, ec);
+  if (!ec) LogInfo("daemon", "empty case " + case_dir.filename().string() + " removed");
+}
+
 void IntakeDaemon::Worker::Resume(const std::string& case_id) {
   Status open = pipeline_->ResumeCase(case_id);
   if (!open.ok()) {
@@ -82,6 +97,7 @@ void IntakeDaemon::Worker::Resume(const std::string& case_id) {
           open);
     return;
   }
+  if (current_.id() && *current_.id() != case_id) RemoveIfEmpty(pipeline_->CaseDir(*current_.id()));
   Status set = current_.Set(case_id);
   if (!set.ok()) LogWarning("daemon", "current case not remembered: " + set.ToString());
   Update([](DaemonStatus& s) { s.checked.clear(); });

@@ -144,6 +144,8 @@ TEST(KioskApiTest, OpenCasesCanBeResumedAndListShowIdsOnly) {
                               seconds(20), &status))
       << status.dump();
   EXPECT_EQ(Pages(status), 1);
+  // The empty case the operator left is gone; the one with a page stays.
+  EXPECT_TRUE(status["open_cases"].empty()) << status.dump();
 }
 
 }  // namespace
