@@ -264,6 +264,16 @@ TEST(IntakedDaemonTest, MissingScannerOpensNoCaseAndSaysWhatToDo) {
   EXPECT_TRUE(status["case"].is_null());
 }
 
+TEST(IntakedDaemonTest, AButtonMappedToAnUnknownProfileStopsTheStartWithItsName) {
+  DaemonSite site;
+  site.mutable_config().daemon.buttons = {{"scan", "no_such_profile"}};
+  site.SaveConfig();
+  auto out = site.RunIntaked({"--kiosk"});
+  EXPECT_EQ(out.exit_code, 1) << out.out << out.err;
+  EXPECT_NE(out.err.find("daemon.buttons"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("no_such_profile"), std::string::npos) << out.err;
+}
+
 TEST(IntakedDaemonTest, ResumingACaseThatIsNotOpenIsRefusedClearly) {
   DaemonSite site;
   auto out = site.RunIntaked({"--once", "--case", "20261123-WS01-0042", "--no-scan"});

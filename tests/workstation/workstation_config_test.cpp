@@ -31,5 +31,26 @@ TEST(WorkstationConfigTest, ErrorsNameTheField) {
   EXPECT_EQ(not_json.status().code(), Code::kInvalidArgument);
 }
 
+TEST(WorkstationConfigTest, DaemonSectionRoundTripsAndNamesBadFields) {
+  WorkstationConfig c;
+  c.daemon.watch_dir = "/srv/scans/inbox";
+  c.daemon.buttons = {{"scan", "forms"}, {"copy", "id_card"}};
+  c.daemon.button_poll_ms = 250;
+  c.daemon.kiosk_listen = "127.0.0.1:8490";
+  auto parsed = ParseWorkstationConfig(WorkstationConfigToJson(c));
+  ASSERT_OK(parsed);
+  EXPECT_EQ(parsed->daemon.watch_dir, "/srv/scans/inbox");
+  EXPECT_EQ(parsed->daemon.buttons.at("copy"), "id_card");
+  EXPECT_EQ(parsed->daemon.button_poll_ms, 250);
+  EXPECT_EQ(parsed->daemon.kiosk_listen, "127.0.0.1:8490");
+  EXPECT_EQ(ParseWorkstationConfig("{}")->daemon.housekeeping_s, 300) << "defaults when absent";
+  auto bad = ParseWorkstationConfig(R"({"daemon": {"housekeeping_s": 0}})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("daemon.housekeeping_s"), std::string::npos);
+  auto bad_poll = ParseWorkstationConfig(R"({"daemon": {"button_poll_ms": -5}})");
+  ASSERT_FALSE(bad_poll.ok());
+  EXPECT_NE(bad_poll.status().message().find("daemon.button_poll_ms"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace intake
