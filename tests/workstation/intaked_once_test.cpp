@@ -1,4 +1,6 @@
 // intaked --once after a failure: the case keeps its pages and `--once --case ID` finishes it.
+#include <signal.h>
+
 #include "capture/page_store.h"
 #include "tests/workstation/daemon_site.h"
 #include "transfer/transfer_queue.h"
@@ -25,7 +27,20 @@ TEST(IntakedOnceTest, AJammedRunIsFinishedByResumingTheSameCase) {
   ASSERT_OK(pages);
   EXPECT_EQ(pages->size(), 1u) << "the page before the jam is kept";
 
-  // The sheet is put back; the rerun continues the same case and queues it.
+  // The daemon can be told to take that case up as its current case...
+  {
+    auto daemon = site.StartDaemon({"--case", case_id});
+    nlohmann::json status;
+    EXPECT_TRUE(site.WaitStatus(
+        [&](const nlohmann::json& s) {
+          return s["case"].is_object() && s["case"]["case_id"] == case_id;
+        },
+        std::chrono::seconds(20), &status))
+        << status.dump() << daemon->Stderr();
+    daemon->Kill(SIGTERM);
+    EXPECT_EQ(daemon->Wait(std::chrono::seconds(20)), 0) << daemon->Stderr();
+  }
+  // ...or, as here, the sheet is put back and a rerun continues the same case and queues it.
   site.WriteScript({form, back, back});
   auto resumed = site.RunIntaked({"--once", "--case", case_id});
   ASSERT_EQ(resumed.exit_code, 0) << resumed.out << resumed.err;
