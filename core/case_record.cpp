@@ -91,10 +91,11 @@ Result<CaseRecord> ParseCaseRecord(const std::string& json_text) {
     for (const auto& d : j.value("documents", json::array()))
       r.documents.push_back({d.at("id").get<std::string>(), d.at("class").get<std::string>(),
                              d.value("confidence", 0.0), d.value("pages", std::vector<int>{})});
+    // An item names at least itself; a missing kind is taken as an original (the stricter
+    // case: it must come back), a missing sheet count as one sheet.
     for (const auto& p : j.value("paper_items", json::array()))
-      r.paper_items.push_back({p.at("item_id").get<std::string>(),
-                               p.at("document").get<std::string>(),
-                               p.at("kind").get<std::string>(), p.value("sheets", 0)});
+      r.paper_items.push_back({p.at("item_id").get<std::string>(), p.value("document", ""),
+                               p.value("kind", "original"), p.value("sheets", 1)});
     r.blank_pages = j.value("blank_pages", std::vector<int>{});
   } catch (const json::exception& e) {
     return Corrupt(std::string("case.json is malformed: ") + e.what());

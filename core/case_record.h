@@ -56,6 +56,10 @@ struct CaseRecord {
 void FillFromPages(const std::vector<PageSummary>& pages, CaseRecord* record);
 
 std::string CaseRecordToJson(const CaseRecord& record);
+// THE parser of case.json (paper/ and signing/ read it through this). Never throws; kCorrupt
+// (with the JSON library's message) for malformed JSON, a missing case_id or a field of the
+// wrong type. In paper_items, "document" may be absent (""), "kind" defaults to "original"
+// and "sheets" to 1. The case id's form is not checked here.
 Result<CaseRecord> ParseCaseRecord(const std::string& json_text);
 
 // "2026-11-23T10:15:00Z" for now.

@@ -1,7 +1,6 @@
 #include "paper/audit_log.h"
 
 #include <fcntl.h>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -10,19 +9,14 @@
 
 #include "core/file_util.h"
 #include "core/log.h"
+#include "transfer/digest.h"
 
 namespace intake::paper {
 namespace {
 
 const std::string kZeroHash(64, '0');
 
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
+using transfer::Sha256Hex;
 
 std::string Quote(const std::string& s) { return nlohmann::json(s).dump(); }
 
@@ -62,7 +56,6 @@ std::string FormatAuditLine(AuditEntry& entry) {
 }
 
 Result<std::unique_ptr<AuditLog>> AuditLog::Open(const std::filesystem::path& path) {
-  if (sodium_init() < 0) return Internal("libsodium failed to initialise");
   if (path.has_parent_path()) INTAKE_RETURN_IF_ERROR(MakeDirectories(path.parent_path(), 0700));
   UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
   if (!fd) return ErrnoStatus("open audit log " + path.string(), errno);
@@ -107,7 +100,6 @@ Result<AuditEntry> AuditLog::Append(Instant at, std::string actor, std::string e
 
 Result<AuditVerifyReport> VerifyAuditLog(const std::filesystem::path& path,
                                          const std::optional<AuditAnchor>& anchor) {
-  if (sodium_init() < 0) return Internal("libsodium failed to initialise");
   INTAKE_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   AuditVerifyReport report;
   report.head = {0, kZeroHash};

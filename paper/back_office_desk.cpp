@@ -29,7 +29,7 @@ Status Take(const PaperCode& code, ReceiptInput* in, bool* have_register_code) {
 }  // namespace
 
 Result<DeskResult> ReceiveAtDesk(const DeskInput& input, CodeScanner& scanner, ReceiptBook& book,
-                                 const ConfirmationSigner& signer, Instant now) {
+                                 const signing::Signer& signer, Instant now) {
   DeskResult result;
   ReceiptInput in;
   in.back_office = input.back_office;
@@ -83,7 +83,7 @@ Result<DeskResult> ReceiveAtDesk(const DeskInput& input, CodeScanner& scanner, R
     LogWarning("paper.desk", "refused register " + in.register_id + ": wrong back office");
     return result;
   }
-  INTAKE_ASSIGN_OR_RETURN(result.wire, signer.Sign(c));
+  INTAKE_ASSIGN_OR_RETURN(result.wire, SignConfirmation(c, signer));
   INTAKE_RETURN_IF_ERROR(book.Record(in.register_id, input.clerk, now,
                                      static_cast<int>(result.reconciliation.findings.size()),
                                      c.confirmation_id, result.wire));

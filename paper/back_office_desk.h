@@ -40,7 +40,7 @@ struct DeskResult {
 // kInvalidArgument for two different registers or a malformed typed id. Nothing is recorded
 // unless the whole receipt succeeds.
 Result<DeskResult> ReceiveAtDesk(const DeskInput& input, CodeScanner& scanner, ReceiptBook& book,
-                                 const ConfirmationSigner& signer, Instant now);
+                                 const signing::Signer& signer, Instant now);
 
 // The e-cases of an inbox folder: every <inbox>/<dir>/case.json or <inbox>/<dir>/data/case.json
 // → case id → its paper item numbers. Unreadable case.json files are skipped and counted.

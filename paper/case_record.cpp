@@ -1,7 +1,6 @@
 #include "paper/case_record.h"
 
 #include <map>
-#include <nlohmann/json.hpp>
 
 #include "core/file_util.h"
 
@@ -15,11 +14,6 @@ std::string FirstCodePoint(const std::string& s) {
   unsigned char c = static_cast<unsigned char>(s[b]);
   size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
   return s.substr(b, len);
-}
-
-std::string StringOr(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace
@@ -36,50 +30,47 @@ std::string InitialsOf(const std::string& surname, const std::string& given_name
   return out;
 }
 
-Result<CaseIntake> ParseCaseIntake(const std::string& case_json) {
+Result<CaseIntake> CaseIntakeFromRecord(const CaseRecord& record) {
   CaseIntake intake;
-  try {
-    auto j = nlohmann::json::parse(case_json);
-    intake.case_id = j.at("case_id").get<std::string>();
-    intake.back_office = StringOr(j, "back_office");
-    intake.actor = StringOr(j, "operator");
-    intake.place = StringOr(j, "workstation");
-    if (auto a = j.find("applicant"); a != j.end() && a->is_object()) {
-      intake.initials = InitialsOf(StringOr(*a, "surname"), StringOr(*a, "given_name"),
-                                   StringOr(*a, "patronymic"));
-    }
-    std::map<std::string, std::string> classes;
-    if (auto docs = j.find("documents"); docs != j.end() && docs->is_array()) {
-      for (const auto& d : *docs) classes[StringOr(d, "id")] = StringOr(d, "class");
-    }
-    if (auto items = j.find("paper_items"); items != j.end() && !items->is_null()) {
-      for (const auto& i : *items) {
-        PaperItemSpec spec;
-        spec.item_id = i.at("item_id").get<std::string>();
-        spec.document = StringOr(i, "document");
-        spec.document_class = classes.count(spec.document) ? classes[spec.document]
-                                                           : StringOr(i, "class");
-        INTAKE_ASSIGN_OR_RETURN(spec.kind, ParseKind(i.value("kind", std::string("original"))));
-        spec.sheets = i.value("sheets", 1);
-        intake.items.push_back(std::move(spec));
-      }
-    }
-  } catch (const nlohmann::json::exception& e) {
-    return Corrupt(std::string("case.json: ") + e.what());
-  }
+  intake.case_id = record.case_id;
+  intake.back_office = record.back_office;
+  intake.actor = record.operator_id;
+  intake.place = record.workstation;
+  auto field = [&](const char* name) {
+    auto it = record.applicant.find(name);
+    return it == record.applicant.end() ? std::string() : it->second;
+  };
+  intake.initials = InitialsOf(field("surname"), field("given_name"), field("patronymic"));
+  std::map<std::string, std::string> classes;
+  for (const auto& d : record.documents) classes[d.id] = d.doc_class;
   if (!IsValidCaseId(intake.case_id)) {
     return InvalidArgument("case.json: case id '" + intake.case_id + "' is not YYYYMMDD-WS-NNNN");
   }
-  for (const auto& item : intake.items) {
-    if (!IsValidItemId(item.item_id) || item.item_id.rfind(intake.case_id + "-", 0) != 0) {
-      return InvalidArgument("case.json: paper item '" + item.item_id + "' is not " +
+  for (const auto& p : record.paper_items) {
+    PaperItemSpec spec;
+    spec.item_id = p.item_id;
+    spec.document = p.document;
+    auto cls = classes.find(p.document);
+    spec.document_class = cls == classes.end() ? std::string() : cls->second;
+    auto kind = ParseKind(p.kind);
+    if (!kind.ok()) return kind.status().WithContext("case.json: paper item " + p.item_id);
+    spec.kind = *kind;
+    spec.sheets = p.sheets;
+    if (!IsValidItemId(spec.item_id) || spec.item_id.rfind(intake.case_id + "-", 0) != 0) {
+      return InvalidArgument("case.json: paper item '" + spec.item_id + "' is not " +
                              intake.case_id + "-<n>");
     }
-    if (item.sheets < 1) {
-      return InvalidArgument("case.json: paper item " + item.item_id + " has no sheets");
+    if (spec.sheets < 1) {
+      return InvalidArgument("case.json: paper item " + spec.item_id + " has no sheets");
     }
+    intake.items.push_back(std::move(spec));
   }
   return intake;
+}
+
+Result<CaseIntake> ParseCaseIntake(const std::string& case_json) {
+  INTAKE_ASSIGN_OR_RETURN(CaseRecord record, ParseCaseRecord(case_json));
+  return CaseIntakeFromRecord(record);
 }
 
 Result<CaseIntake> ReadCaseIntake(const std::filesystem::path& case_dir) {

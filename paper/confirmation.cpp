@@ -1,15 +1,14 @@
 #include "paper/confirmation.h"
 
-#include <sodium.h>
-
-#include <cstring>
 #include <nlohmann/json.hpp>
 #include <utility>
+
+#include "signing/encoding.h"
 
 namespace intake::paper {
 namespace {
 
-constexpr const char* kType = "intake.paper-confirmation/1";
+constexpr const char* kType = "intake.paper-confirmation/2";
 
 std::string_view OutcomeName(ItemOutcome o) {
   switch (o) {
@@ -27,22 +26,7 @@ Result<ItemOutcome> ParseOutcome(const std::string& s) {
   return Corrupt("unknown item outcome '" + s + "'");
 }
 
-std::string Base64(const unsigned char* data, size_t size) {
-  std::string out(sodium_base64_encoded_len(size, sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), data, size, sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
-
 }  // namespace
-
-std::string KeyIdOf(const Ed25519PublicKey& key) {
-  unsigned char digest[8];
-  crypto_generichash(digest, sizeof digest, key.data(), key.size(), nullptr, 0);
-  char hex[17];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
 
 std::string ConfirmationToJson(const PaperConfirmation& c) {
   nlohmann::json items = nlohmann::json::array();
@@ -84,88 +68,55 @@ Result<PaperConfirmation> ConfirmationFromJson(const std::string& json) {
   return c;
 }
 
-Result<ConfirmationSigner> ConfirmationSigner::FromSeed(const std::array<uint8_t, 32>& seed) {
-  if (sodium_init() < 0) return Internal("libsodium failed to initialise");
-  ConfirmationSigner signer;
-  signer.secret_ = static_cast<unsigned char*>(sodium_malloc(crypto_sign_SECRETKEYBYTES));
-  if (!signer.secret_) return Status(Code::kResourceExhausted, "sodium_malloc failed for a signing key");
-  crypto_sign_seed_keypair(signer.public_key_.data(), signer.secret_, seed.data());
-  return signer;
-}
-
-Result<ConfirmationSigner> ConfirmationSigner::Generate() {
-  if (sodium_init() < 0) return Internal("libsodium failed to initialise");
-  std::array<uint8_t, 32> seed;
-  randombytes_buf(seed.data(), seed.size());
-  auto signer = FromSeed(seed);
-  sodium_memzero(seed.data(), seed.size());
-  return signer;
-}
-
-ConfirmationSigner::~ConfirmationSigner() {
-  if (secret_) sodium_free(secret_);
-}
-
-ConfirmationSigner::ConfirmationSigner(ConfirmationSigner&& other) noexcept
-    : secret_(std::exchange(other.secret_, nullptr)), public_key_(other.public_key_) {}
-
-ConfirmationSigner& ConfirmationSigner::operator=(ConfirmationSigner&& other) noexcept {
-  if (this != &other) {
-    if (secret_) sodium_free(secret_);
-    secret_ = std::exchange(other.secret_, nullptr);
-    public_key_ = other.public_key_;
-  }
-  return *this;
-}
-
-std::string ConfirmationSigner::key_id() const { return KeyIdOf(public_key_); }
-
-Result<std::string> ConfirmationSigner::Sign(const PaperConfirmation& confirmation) const {
-  if (!secret_) return Internal("signing with a moved-from ConfirmationSigner");
+Result<std::string> SignConfirmation(const PaperConfirmation& confirmation,
+                                     const signing::Signer& signer) {
   std::string payload = ConfirmationToJson(confirmation);
-  unsigned char sig[crypto_sign_BYTES];
-  crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(payload.data()),
-                       payload.size(), secret_);
-  nlohmann::json wire = {{"type", kType}, {"key_id", key_id()}, {"payload", payload},
-                         {"signature", Base64(sig, sizeof sig)}};
+  INTAKE_ASSIGN_OR_RETURN(signing::DetachedSignature sig, signer.Sign(signing::AsBytes(payload)));
+  nlohmann::json wire = {{"type", kType},
+                         {"algorithm", sig.algorithm},
+                         {"key_id", sig.key_id},
+                         {"payload", payload},
+                         {"signature", signing::ToBase64(sig.bytes)}};
   return wire.dump();
 }
 
 Result<PaperConfirmation> VerifyConfirmation(const std::string& wire,
-                                             const std::vector<Ed25519PublicKey>& trusted) {
-  if (sodium_init() < 0) return Internal("libsodium failed to initialise");
-  std::string key_id, payload, signature_b64;
+                                             const signing::Verifier& verifier) {
+  signing::DetachedSignature sig;
+  std::string payload, signature_b64;
   try {
     auto j = nlohmann::json::parse(wire);
     if (j.at("type").get<std::string>() != kType) {
       return Corrupt("not a paper confirmation (type " + j.at("type").get<std::string>() + ")");
     }
-    key_id = j.at("key_id").get<std::string>();
+    sig.algorithm = j.at("algorithm").get<std::string>();
+    sig.key_id = j.at("key_id").get<std::string>();
     payload = j.at("payload").get<std::string>();
     signature_b64 = j.at("signature").get<std::string>();
   } catch (const nlohmann::json::exception& e) {
     return Corrupt(std::string("paper confirmation message is malformed: ") + e.what());
   }
-  unsigned char sig[crypto_sign_BYTES];
-  size_t sig_len = 0;
-  if (sodium_base642bin(sig, sizeof sig, signature_b64.data(), signature_b64.size(), nullptr,
-                        &sig_len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-      sig_len != sizeof sig) {
-    return Corrupt("paper confirmation signature is not 64 bytes of base64");
+  auto bytes = signing::FromBase64(signature_b64);
+  if (!bytes.ok()) return Corrupt("paper confirmation signature is not base64");
+  sig.bytes = std::move(*bytes);
+  Status verified = verifier.Verify(sig, signing::AsBytes(payload));
+  if (verified.code() == Code::kPermissionDenied) {
+    return Status(Code::kPermissionDenied, "paper confirmation signed by key " + sig.key_id +
+                                               ", which this workstation does not trust as its "
+                                               "back office (intake keys trust)");
   }
-  const Ed25519PublicKey* key = nullptr;
-  for (const auto& k : trusted) {
-    if (KeyIdOf(k) == key_id) key = &k;
-  }
-  if (!key) {
-    return Status(Code::kPermissionDenied,
-            "paper confirmation signed by key " + key_id + ", which this workstation does not trust");
-  }
-  if (crypto_sign_verify_detached(sig, reinterpret_cast<const unsigned char*>(payload.data()),
-                                  payload.size(), key->data()) != 0) {
-    return Corrupt("paper confirmation signature does not verify (message altered?)");
+  if (!verified.ok()) {
+    return Corrupt("paper confirmation signature does not verify (message altered?): " +
+                   verified.message());
   }
   return ConfirmationFromJson(payload);
+}
+
+Result<PaperConfirmation> VerifyConfirmation(const std::string& wire,
+                                             const std::vector<Ed25519PublicKey>& trusted) {
+  signing::Ed25519Verifier verifier;
+  for (const auto& key : trusted) verifier.Add(key);
+  return VerifyConfirmation(wire, verifier);
 }
 
 }  // namespace intake::paper

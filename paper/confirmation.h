@@ -2,11 +2,14 @@
 // reconciled a transmittal register, and its signed wire form.
 //
 // Wire form (UTF-8 JSON):
-//   {"type":"intake.paper-confirmation/1","key_id":"<hex>","payload":"<JSON text>",
-//    "signature":"<base64 Ed25519 over the exact bytes of payload>"}
+//   {"type":"intake.paper-confirmation/2","algorithm":"ed25519","key_id":"<16 hex>",
+//    "payload":"<JSON text>","signature":"<base64 over the exact bytes of payload>"}
 // The payload is carried as a string so that the signed bytes are exactly the bytes verified.
-// The back office signs with its Ed25519 key (libsodium); the workstation verifies with the
-// back-office public key it trusts. Contains ids only: no personal data.
+// One key management for the whole product: the back office signs with the signing key of its
+// KeyStore (signing/key_store.h, the key that signs delivery receipts), through signing::Signer;
+// the workstation verifies with the back office it trusts in its own KeyStore
+// (KeyStore::BackOffice().sign_public, the key that verifies receipts). Key ids are
+// signing::KeyIdOf. Contains ids only: no personal data.
 //
 // Thread safety: pure functions.
 #pragma once
@@ -17,6 +20,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "signing/signer.h"
 
 namespace intake::paper {
 
@@ -40,34 +44,19 @@ struct PaperConfirmation {
   bool register_received_before = false;         // a second receipt of the same register
 };
 
-using Ed25519PublicKey = std::array<uint8_t, 32>;
+// The back office's Ed25519 public key (signing::PublicKey).
+using Ed25519PublicKey = signing::PublicKey;
 
-// Holds an Ed25519 secret key in sodium_malloc'd memory (locked, wiped on destruction).
-class ConfirmationSigner {
- public:
-  // seed: 32 bytes. The key id is hex of the first 8 bytes of BLAKE2b(public key).
-  static Result<ConfirmationSigner> FromSeed(const std::array<uint8_t, 32>& seed);
-  static Result<ConfirmationSigner> Generate();
-  ~ConfirmationSigner();
-  ConfirmationSigner(ConfirmationSigner&& other) noexcept;
-  ConfirmationSigner& operator=(ConfirmationSigner&& other) noexcept;
-  ConfirmationSigner(const ConfirmationSigner&) = delete;
-  ConfirmationSigner& operator=(const ConfirmationSigner&) = delete;
+// The wire form, signed by `signer` (e.g. signing::Ed25519Signer over the back office's
+// KeyStore::signing_key()). Fails only when the signer does.
+Result<std::string> SignConfirmation(const PaperConfirmation& confirmation,
+                                     const signing::Signer& signer);
 
-  const Ed25519PublicKey& public_key() const { return public_key_; }
-  std::string key_id() const;
-  Result<std::string> Sign(const PaperConfirmation& confirmation) const;  // the wire form
-
- private:
-  ConfirmationSigner() = default;
-  unsigned char* secret_ = nullptr;  // 64 bytes, sodium_malloc
-  Ed25519PublicKey public_key_{};
-};
-
-std::string KeyIdOf(const Ed25519PublicKey& key);
-
-// Parses and verifies a wire message against the trusted back-office keys. kCorrupt for a
-// malformed message or a bad signature, kPermissionDenied for a key that is not trusted.
+// Parses and verifies a wire message. kCorrupt for a malformed message or a bad signature,
+// kPermissionDenied for a key the verifier does not trust.
+Result<PaperConfirmation> VerifyConfirmation(const std::string& wire,
+                                             const signing::Verifier& verifier);
+// Same, trusting exactly `trusted` (e.g. {KeyStore::BackOffice()->sign_public}).
 Result<PaperConfirmation> VerifyConfirmation(const std::string& wire,
                                              const std::vector<Ed25519PublicKey>& trusted);
 

@@ -3,21 +3,24 @@
 #include <algorithm>
 
 #include "core/file_util.h"
+#include "paper/code128.h"
 #include "paper/paper_labels.h"
 #include "paper/pdf_canvas.h"
 
 namespace intake::paper {
 namespace {
 
-constexpr int kItemsPerPage = 18;
+constexpr int kItemsPerPage = 17;
 constexpr double kLeft = 20, kRight = 190;
 
 void DrawHeader(PdfCanvas& pdf, const CaseIntake& intake, Date date, const QrMatrix& qr,
-                int page, int pages) {
+                const std::vector<int>& code128, int page, int pages) {
   using F = PdfCanvas::Font;
   pdf.Text(kLeft, 25, 17, "Супровідний аркуш", F::kBold);
   pdf.Text(kLeft, 32, 10.5, "паперових документів до електронної справи");
   pdf.Qr(qr, 145, 12, 45);
+  // The same payload as a linear Code 128 across the page, for hand scanners without 2D.
+  pdf.Barcode(code128, kLeft, 74, kRight - kLeft, 9);
   pdf.Text(148, 61, 8, intake.case_id);
   const double label_x = kLeft, value_x = kLeft + 45;
   struct Row {
@@ -63,15 +66,17 @@ Result<std::string> RenderCoverSheetPdf(const CaseIntake& intake, Date intake_da
     return InvalidArgument("cover sheet for " + intake.case_id +
                            ": no paper items, or an item id is malformed");
   }
-  INTAKE_ASSIGN_OR_RETURN(QrMatrix qr, EncodeQr(EncodeCoverCode(items)));
+  std::string payload = EncodeCoverCode(items);
+  INTAKE_ASSIGN_OR_RETURN(QrMatrix qr, EncodeQr(payload));
+  INTAKE_ASSIGN_OR_RETURN(std::vector<int> code128, EncodeCode128(payload));
   INTAKE_ASSIGN_OR_RETURN(auto pdf, PdfCanvas::Create("Супровідний аркуш " + intake.case_id));
   int pages = (static_cast<int>(intake.items.size()) + kItemsPerPage - 1) / kItemsPerPage;
   int total_sheets = 0;
   for (const auto& s : intake.items) total_sheets += s.sheets;
   for (int page = 0; page < pages; ++page) {
     if (page > 0) pdf->NewPage();
-    DrawHeader(*pdf, intake, intake_date, qr, page + 1, pages);
-    double y = 85;
+    DrawHeader(*pdf, intake, intake_date, qr, code128, page + 1, pages);
+    double y = 89;
     pdf->Text(kLeft, y, 9, "№", F::kBold);
     pdf->Text(kLeft + 10, y, 9, "Документ", F::kBold);
     pdf->Text(118, y, 9, "Вид", F::kBold);

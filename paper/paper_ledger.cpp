@@ -5,9 +5,11 @@
 
 #include "core/file_util.h"
 #include "core/log.h"
-#include "paper/sqlite_db.h"
+#include "transfer/sqlite_db.h"
 
 namespace intake::paper {
+
+using transfer::SqliteStatement;
 namespace {
 
 constexpr const char* kSchema = R"sql(
@@ -62,17 +64,17 @@ constexpr const char* kItemColumns =
 
 Result<PaperItem> ReadItem(const SqliteStatement& st) {
   PaperItem item;
-  item.spec.item_id = st.Text(0);
-  item.case_id = st.Text(1);
-  item.spec.document = st.Text(2);
-  item.spec.document_class = st.Text(3);
-  INTAKE_ASSIGN_OR_RETURN(item.spec.kind, ParseKind(st.Text(4)));
-  item.spec.sheets = static_cast<int>(st.Int(5));
-  INTAKE_ASSIGN_OR_RETURN(item.stage, ParseStage(st.Text(6)));
-  item.register_id = st.OptionalText(7);
-  item.recorded_at = st.Text(8);
-  item.due_date = st.Text(9);
-  item.back_office = st.Text(10);
+  item.spec.item_id = st.ColumnText(0);
+  item.case_id = st.ColumnText(1);
+  item.spec.document = st.ColumnText(2);
+  item.spec.document_class = st.ColumnText(3);
+  INTAKE_ASSIGN_OR_RETURN(item.spec.kind, ParseKind(st.ColumnText(4)));
+  item.spec.sheets = static_cast<int>(st.ColumnInt64(5));
+  INTAKE_ASSIGN_OR_RETURN(item.stage, ParseStage(st.ColumnText(6)));
+  item.register_id = st.ColumnOptionalText(7);
+  item.recorded_at = st.ColumnText(8);
+  item.due_date = st.ColumnText(9);
+  item.back_office = st.ColumnText(10);
   return item;
 }
 
@@ -129,7 +131,8 @@ Result<std::unique_ptr<PaperLedger>> PaperLedger::Open(const std::filesystem::pa
   if (path.has_parent_path()) INTAKE_RETURN_IF_ERROR(MakeDirectories(path.parent_path(), 0700));
   if (options.audit_log.empty()) options.audit_log = path.string() + ".audit.jsonl";
   if (options.cover_dir.empty()) options.cover_dir = path.parent_path() / "covers";
-  INTAKE_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(path));
+  INTAKE_ASSIGN_OR_RETURN(SqliteDb opened, SqliteDb::Open(path));
+  auto db = std::make_unique<SqliteDb>(std::move(opened));
   INTAKE_RETURN_IF_ERROR(db->Exec(kSchema).WithContext("paper ledger schema"));
   INTAKE_ASSIGN_OR_RETURN(auto audit, AuditLog::Open(options.audit_log));
   return std::unique_ptr<PaperLedger>(
@@ -151,7 +154,7 @@ AuditAnchor PaperLedger::audit_anchor() const {
   if (!st.ok()) return anchor;
   auto row = st->Step();
   if (!row.ok() || !*row) return anchor;
-  std::string value = st->Text(0);
+  std::string value = st->ColumnText(0);
   size_t space = value.find(' ');
   if (space == std::string::npos) return anchor;
   anchor.seq = std::stoull(value.substr(0, space));
@@ -163,7 +166,7 @@ Result<int64_t> PaperLedger::OutboxCursor(const std::string& source) const {
   INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare("SELECT value FROM meta WHERE key = ?1"));
   st.Bind(1, "outbox_cursor " + source);
   INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
-  return row ? std::stoll(st.Text(0)) : int64_t{0};
+  return row ? std::stoll(st.ColumnText(0)) : int64_t{0};
 }
 
 Status PaperLedger::SetOutboxCursor(const std::string& source, int64_t seq) {
@@ -272,13 +275,13 @@ Result<std::vector<CustodyEvent>> PaperLedger::Events(const std::string& item_id
     INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
     CustodyEvent e;
-    e.item_id = st.Text(0);
-    e.register_id = st.OptionalText(1);
-    INTAKE_ASSIGN_OR_RETURN(e.stage, ParseStage(st.Text(2)));
-    e.at = st.Text(3);
-    e.who = st.Text(4);
-    e.where = st.Text(5);
-    e.note = st.Text(6);
+    e.item_id = st.ColumnText(0);
+    e.register_id = st.ColumnOptionalText(1);
+    INTAKE_ASSIGN_OR_RETURN(e.stage, ParseStage(st.ColumnText(2)));
+    e.at = st.ColumnText(3);
+    e.who = st.ColumnText(4);
+    e.where = st.ColumnText(5);
+    e.note = st.ColumnText(6);
     events.push_back(std::move(e));
   }
   return events;
@@ -292,14 +295,14 @@ Result<CaseStatus> PaperLedger::Case(const std::string& case_id) const {
   INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return NotFound("case " + case_id + " is not in the paper ledger");
   CaseStatus c;
-  c.case_id = st.Text(0);
-  c.back_office = st.Text(1);
-  c.initials = st.Text(2);
-  c.recorded_at = st.Text(3);
-  c.ecase_receipt_at = st.OptionalText(4);
-  c.paper_receipt_at = st.OptionalText(5);
-  c.closed_at = st.OptionalText(6);
-  c.purged_at = st.OptionalText(7);
+  c.case_id = st.ColumnText(0);
+  c.back_office = st.ColumnText(1);
+  c.initials = st.ColumnText(2);
+  c.recorded_at = st.ColumnText(3);
+  c.ecase_receipt_at = st.ColumnOptionalText(4);
+  c.paper_receipt_at = st.ColumnOptionalText(5);
+  c.closed_at = st.ColumnOptionalText(6);
+  c.purged_at = st.ColumnOptionalText(7);
   return c;
 }
 

@@ -28,9 +28,13 @@
 #include "paper/paper_types.h"
 #include "paper/working_days.h"
 
+namespace intake::transfer {
+class SqliteDb;
+}  // namespace intake::transfer
+
 namespace intake::paper {
 
-class SqliteDb;
+using transfer::SqliteDb;  // the project's one SQLite wrapper (transfer/sqlite_db.h)
 
 struct LedgerOptions {
   std::string workstation = "WS01";    // goes into register ids

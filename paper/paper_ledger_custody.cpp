@@ -8,17 +8,19 @@
 #include "core/file_util.h"
 #include "core/log.h"
 #include "paper/paper_ledger.h"
-#include "paper/sqlite_db.h"
+#include "transfer/sqlite_db.h"
 
 namespace intake::paper {
+
+using transfer::SqliteStatement;
 namespace {
 
 Result<RegisterInfo> ReadRegisterRow(SqliteStatement& st) {
   RegisterInfo info;
-  info.register_id = st.Text(0);
-  info.back_office = st.Text(1);
-  info.created_at = st.Text(2);
-  info.stage = st.Text(3);
+  info.register_id = st.ColumnText(0);
+  info.back_office = st.ColumnText(1);
+  info.created_at = st.ColumnText(2);
+  info.stage = st.ColumnText(3);
   return info;
 }
 
@@ -69,7 +71,7 @@ Result<RegisterInfo> PaperLedger::CreateRegister(const std::string& back_office,
       "SELECT COUNT(*) FROM registers WHERE substr(register_id, 1, length(?1)) = ?1"));
   count.Bind(1, prefix);
   INTAKE_ASSIGN_OR_RETURN(bool row, count.Step());
-  int64_t seq = row ? count.Int(0) + 1 : 1;
+  int64_t seq = row ? count.ColumnInt64(0) + 1 : 1;
   if (seq > 999) return Status(Code::kResourceExhausted, "more than 999 registers in one day");
   char number[8];
   std::snprintf(number, sizeof number, "%03d", static_cast<int>(seq));
@@ -141,7 +143,7 @@ Result<RegisterInfo> PaperLedger::Register(const std::string& register_id) const
   while (true) {
     INTAKE_ASSIGN_OR_RETURN(bool more, ids.Step());
     if (!more) break;
-    listed.insert(ids.Text(0));
+    listed.insert(ids.ColumnText(0));
   }
   for (auto& item : all) {
     if (listed.contains(item.spec.item_id)) info.items.push_back(std::move(item));
@@ -156,7 +158,7 @@ Result<std::vector<RegisterInfo>> PaperLedger::Registers() const {
   while (true) {
     INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    INTAKE_ASSIGN_OR_RETURN(RegisterInfo info, Register(st.Text(0)));
+    INTAKE_ASSIGN_OR_RETURN(RegisterInfo info, Register(st.ColumnText(0)));
     registers.push_back(std::move(info));
   }
   return registers;
@@ -260,9 +262,9 @@ Result<PurgeReport> PaperLedger::Purge(Instant now) {
   while (true) {
     INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) break;
-    INTAKE_ASSIGN_OR_RETURN(Instant closed, ParseInstant(st.Text(1)));
+    INTAKE_ASSIGN_OR_RETURN(Instant closed, ParseInstant(st.ColumnText(1)));
     if (closed + std::chrono::days(options_.retention_days) <= now) {
-      due.emplace_back(st.Text(0), st.Text(2));
+      due.emplace_back(st.ColumnText(0), st.ColumnText(2));
     }
   }
   for (const auto& [case_id, dir] : due) {

@@ -71,6 +71,19 @@ std::string FormatOverdue(const std::vector<OverdueItem>& overdue) {
   return out;
 }
 
+std::vector<std::string> OverdueLines(const std::vector<OverdueItem>& overdue) {
+  std::vector<std::string> lines;
+  for (const auto& o : overdue) {
+    const PaperItemSpec& spec = o.item.spec;
+    lines.push_back("case " + o.item.case_id + " item " + spec.item_id + " " +
+                    std::string(KindName(spec.kind)) + " " +
+                    (spec.document_class.empty() ? "document" : spec.document_class) + ": " +
+                    std::to_string(o.working_days_late) + " working day(s) late (due " +
+                    o.item.due_date + ", " + std::string(StageName(o.item.stage)) + ")");
+  }
+  return lines;
+}
+
 std::string FormatReconciliation(const Reconciliation& r, const std::string& register_id) {
   int received = 0, missing = 0, extra = 0;
   for (const auto& i : r.items) {

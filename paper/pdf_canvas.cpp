@@ -143,6 +143,28 @@ void PdfCanvas::Rect(double x, double y, double w, double h, double width_pt) {
   cairo_stroke(impl_->cr);
 }
 
+void PdfCanvas::Barcode(const std::vector<int>& widths, double x, double y, double width,
+                        double height) {
+  const int quiet = 10;
+  int modules = 2 * quiet;
+  for (int w : widths) modules += w;
+  double module = width / modules;
+  cairo_t* cr = impl_->cr;
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_rectangle(cr, x, y, width, height);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  double at = x + quiet * module;
+  for (size_t i = 0; i < widths.size(); ++i) {
+    if (i % 2 == 0) cairo_rectangle(cr, at, y, widths[i] * module, height);  // bars at even i
+    at += widths[i] * module;
+  }
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
 void PdfCanvas::Qr(const QrMatrix& qr, double x, double y, double size) {
   const int quiet = 4;
   double module = size / (qr.size + 2 * quiet);

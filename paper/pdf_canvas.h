@@ -1,5 +1,5 @@
 // PdfCanvas: an A4 PDF drawn with cairo in millimetres from the top-left corner, with the
-// DejaVu fonts embedded (full Cyrillic), QR symbols and rules. The document is built in memory
+// DejaVu fonts embedded (full Cyrillic), QR symbols, linear barcodes and rules. The document is built in memory
 // and returned by Finish(); callers write it atomically. Hides cairo and FreeType.
 //
 // Thread safety: one canvas per thread.
@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "paper/qr_code.h"
@@ -37,6 +38,10 @@ class PdfCanvas {
   void Rect(double x_mm, double y_mm, double w_mm, double h_mm, double width_pt = 0.6);
   // The symbol with its 4-module quiet zone fills the square (x, y, size).
   void Qr(const QrMatrix& qr, double x_mm, double y_mm, double size_mm);
+  // A linear barcode (code128.h widths: bar, space, bar, ...) of `modules` whole modules with a
+  // 10-module quiet zone each side, fitted to width_mm, bars height_mm tall.
+  void Barcode(const std::vector<int>& widths, double x_mm, double y_mm, double width_mm,
+               double height_mm);
   void NewPage();
   int page_count() const { return pages_; }
 

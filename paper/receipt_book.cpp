@@ -2,9 +2,11 @@
 
 #include "core/file_util.h"
 #include "paper/paper_types.h"
-#include "paper/sqlite_db.h"
+#include "transfer/sqlite_db.h"
 
 namespace intake::paper {
+
+using transfer::SqliteStatement;
 namespace {
 
 constexpr const char* kSchema = R"sql(
@@ -38,7 +40,8 @@ ReceiptBook::~ReceiptBook() = default;
 
 Result<std::unique_ptr<ReceiptBook>> ReceiptBook::Open(const std::filesystem::path& path) {
   if (path.has_parent_path()) INTAKE_RETURN_IF_ERROR(MakeDirectories(path.parent_path(), 0700));
-  INTAKE_ASSIGN_OR_RETURN(auto db, SqliteDb::Open(path));
+  INTAKE_ASSIGN_OR_RETURN(SqliteDb opened, SqliteDb::Open(path));
+  auto db = std::make_unique<SqliteDb>(std::move(opened));
   INTAKE_RETURN_IF_ERROR(db->Exec(kSchema).WithContext("paper receipt book schema"));
   return std::unique_ptr<ReceiptBook>(new ReceiptBook(std::move(db)));
 }
@@ -49,7 +52,7 @@ Result<std::optional<std::string>> ReceiptBook::FirstReceipt(const std::string& 
   st.Bind(1, register_id);
   INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
   if (!row) return std::optional<std::string>();
-  return std::optional<std::string>(st.Text(0));
+  return std::optional<std::string>(st.ColumnText(0));
 }
 
 Status ReceiptBook::Record(const std::string& register_id, const std::string& received_by,
@@ -77,32 +80,35 @@ Status ReceiptBook::Record(const std::string& register_id, const std::string& re
   return tx.Commit();
 }
 
+namespace {
+
+// Rows of (seq, workstation, confirmation_id, wire).
+Result<std::vector<OutboxMessage>> ReadMessages(SqliteStatement& st) {
+  std::vector<OutboxMessage> messages;
+  while (true) {
+    INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    messages.push_back({st.ColumnInt64(0), st.ColumnText(1), st.ColumnText(2), st.ColumnText(3)});
+  }
+  return messages;
+}
+
+}  // namespace
+
 Result<std::vector<OutboxMessage>> ReceiptBook::Outbox(const std::string& workstation,
                                                        int64_t after_seq) const {
   INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare(
       "SELECT seq, workstation, confirmation_id, wire FROM outbox "
       "WHERE workstation = ?1 AND seq > ?2 ORDER BY seq"));
   st.Bind(1, workstation).Bind(2, after_seq);
-  std::vector<OutboxMessage> messages;
-  while (true) {
-    INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    messages.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
-  }
-  return messages;
+  return ReadMessages(st);
 }
 
 Result<std::vector<OutboxMessage>> ReceiptBook::Unposted() const {
   INTAKE_ASSIGN_OR_RETURN(auto st, db_->Prepare(
       "SELECT seq, workstation, confirmation_id, wire FROM outbox WHERE seq > "
       "COALESCE((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'posted'), 0) ORDER BY seq"));
-  std::vector<OutboxMessage> messages;
-  while (true) {
-    INTAKE_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    messages.push_back({st.Int(0), st.Text(1), st.Text(2), st.Text(3)});
-  }
-  return messages;
+  return ReadMessages(st);
 }
 
 Status ReceiptBook::MarkPosted(int64_t seq) {

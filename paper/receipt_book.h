@@ -15,9 +15,13 @@
 #include "core/status.h"
 #include "paper/paper_time.h"
 
+namespace intake::transfer {
+class SqliteDb;
+}  // namespace intake::transfer
+
 namespace intake::paper {
 
-class SqliteDb;
+using transfer::SqliteDb;  // the project's one SQLite wrapper (transfer/sqlite_db.h)
 
 struct OutboxMessage {
   int64_t seq = 0;             // increasing per book; workstations ask for messages after a seq

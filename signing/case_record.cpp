@@ -1,7 +1,8 @@
 #include "signing/case_record.h"
 
 #include <cctype>
-#include <nlohmann/json.hpp>
+
+#include "core/case_record.h"
 
 namespace intake::signing {
 
@@ -24,21 +25,14 @@ bool IsValidCaseId(std::string_view id) {
 }
 
 Result<CaseSummary> ParseCaseJson(std::string_view json) {
-  nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return InvalidArgument("case.json is not valid JSON");
-  if (!j.is_object()) return InvalidArgument("case.json is not a JSON object");
+  // core's CaseRecord is the one parser of case.json; this keeps what sealing needs.
+  Result<CaseRecord> record = ParseCaseRecord(std::string(json));
+  if (!record.ok()) return InvalidArgument(record.status().message());
   CaseSummary c;
-  auto text = [&](const char* key, std::string* out) -> Status {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return Status::Ok();
-    if (!it->is_string()) return InvalidArgument(std::string("case.json: '") + key + "' is not a string");
-    *out = it->get<std::string>();
-    return Status::Ok();
-  };
-  INTAKE_RETURN_IF_ERROR(text("case_id", &c.case_id));
-  INTAKE_RETURN_IF_ERROR(text("workstation", &c.workstation));
-  INTAKE_RETURN_IF_ERROR(text("back_office", &c.back_office));
-  INTAKE_RETURN_IF_ERROR(text("service", &c.service));
+  c.case_id = record->case_id;
+  c.workstation = record->workstation;
+  c.back_office = record->back_office;
+  c.service = record->service;
   if (c.case_id.empty()) return InvalidArgument("case.json has no 'case_id'");
   if (!IsValidCaseId(c.case_id)) {
     return InvalidArgument("case.json: case_id '" + c.case_id +

@@ -1,5 +1,6 @@
 // The parts of a case folder's case.json (docs/case-layout.md) that sealing and verifying
-// need. Parsing never throws; the JSON may come from an untrusted package.
+// need, read through core's ParseCaseRecord (the one parser of case.json). Parsing never
+// throws; the JSON may come from an untrusted package.
 // Thread safety: pure functions.
 #pragma once
 

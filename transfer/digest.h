@@ -1,46 +1,31 @@
-// Hashes and encodings the transfer protocol needs: SHA-256 of whole files (package
-// identity, receipts), SHA-1/SHA-256 of chunks (the tus checksum extension), hex and base64.
+// What the transfer protocol needs from hashing and encoding, on top of signing's digests and
+// encodings (signing/digest.h, signing/encoding.h: the project's one implementation):
+// SHA-256 of whole files (package identity, receipts), SHA-1/SHA-256 of tus chunks (the
+// checksum extension), hex and base64 of binary strings (HTTP headers, metadata, ids).
 //
-// Thread safety: all functions are reentrant. Digest is single-owner (move-only).
+// Thread safety: all functions are reentrant.
 #pragma once
 
-#include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/status.h"
+#include "signing/digest.h"
 
 namespace intake::transfer {
 
-enum class DigestAlgorithm { kSha1, kSha256 };
+using DigestAlgorithm = signing::DigestAlgorithm;
 
-// Parses "sha1" / "sha256" (tus algorithm names).
+// The tus checksum algorithms we speak: "sha1" / "sha256"; nullopt for anything else.
 std::optional<DigestAlgorithm> ParseDigestAlgorithm(std::string_view name);
 std::string_view DigestAlgorithmName(DigestAlgorithm algorithm);
 
-// Incremental digest (OpenSSL EVP behind a pimpl).
-class Digest {
- public:
-  explicit Digest(DigestAlgorithm algorithm);
-  ~Digest();
-  Digest(Digest&&) noexcept;
-  Digest& operator=(Digest&&) noexcept;
-  Digest(const Digest&) = delete;
-  Digest& operator=(const Digest&) = delete;
+// Raw digest bytes of a finished signing::Digest (what Upload-Checksum carries, base64'd).
+std::string FinishRaw(signing::Digest& digest);
 
-  void Update(std::string_view bytes);
-  // Raw digest bytes; the object must not be updated afterwards.
-  std::string Finish();
-
- private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
-};
-
-// Lower-case hex SHA-256 of a file, read in 1 MiB blocks (memory flat in the file size).
+// Lower-case hex SHA-256 of a file, streamed (memory flat in the file size).
 Result<std::string> Sha256FileHex(const std::filesystem::path& path);
 std::string Sha256Hex(std::string_view bytes);
 

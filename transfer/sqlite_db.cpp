@@ -13,7 +13,7 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
   if (primary == SQLITE_FULL)
     return Status(Code::kResourceExhausted, message + " (the disk is full: free space)");
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    return Status(Code::kUnavailable, message + " (the queue is busy: retry)");
+    return Status(Code::kUnavailable, message + " (the database is busy: retry)");
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Corrupt(message);
   if (primary == SQLITE_CANTOPEN) return Status(Code::kNotFound, message);
   if (primary == SQLITE_CONSTRAINT) return Status(Code::kAlreadyExists, message);
@@ -22,13 +22,16 @@ Status SqliteError(sqlite3* db, int rc, std::string_view what) {
 }  // namespace
 
 SqliteStatement::SqliteStatement(SqliteStatement&& other) noexcept
-    : stmt_(std::exchange(other.stmt_, nullptr)), db_(other.db_) {}
+    : stmt_(std::exchange(other.stmt_, nullptr)),
+      db_(other.db_),
+      bind_status_(std::move(other.bind_status_)) {}
 
 SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
   if (this != &other) {
     if (stmt_) sqlite3_finalize(stmt_);
     stmt_ = std::exchange(other.stmt_, nullptr);
     db_ = other.db_;
+    bind_status_ = std::move(other.bind_status_);
   }
   return *this;
 }
@@ -38,31 +41,41 @@ SqliteStatement::~SqliteStatement() {
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, int64_t value) {
-  sqlite3_bind_int64(stmt_, index, value);
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = SqliteError(db_, rc, "bind");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
-  sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+  int rc = sqlite3_bind_text(stmt_, index, value.data(), static_cast<int>(value.size()),
+                             SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = SqliteError(db_, rc, "bind");
   return *this;
 }
 
 SqliteStatement& SqliteStatement::BindNull(int index) {
-  sqlite3_bind_null(stmt_, index);
+  int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_status_.ok()) bind_status_ = SqliteError(db_, rc, "bind");
   return *this;
 }
 
+SqliteStatement& SqliteStatement::BindOptional(int index, const std::optional<std::string>& text) {
+  return text ? Bind(index, *text) : BindNull(index);
+}
+
 Result<bool> SqliteStatement::Step() {
+  if (!bind_status_.ok()) return bind_status_;
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  return SqliteError(db_, rc, "sqlite step");
+  return SqliteError(db_, rc, std::string("step '") + sqlite3_sql(stmt_) + "'");
 }
 
 Status SqliteStatement::Run() {
-  INTAKE_ASSIGN_OR_RETURN(bool row, Step());
-  (void)row;
-  return Status::Ok();
+  while (true) {
+    INTAKE_ASSIGN_OR_RETURN(bool row, Step());
+    if (!row) return Status::Ok();
+  }
 }
 
 int64_t SqliteStatement::ColumnInt64(int column) const { return sqlite3_column_int64(stmt_, column); }
@@ -72,6 +85,11 @@ std::string SqliteStatement::ColumnText(int column) const {
   if (!text) return {};
   return std::string(reinterpret_cast<const char*>(text),
                      static_cast<size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::optional<std::string> SqliteStatement::ColumnOptionalText(int column) const {
+  if (ColumnIsNull(column)) return std::nullopt;
+  return ColumnText(column);
 }
 
 bool SqliteStatement::ColumnIsNull(int column) const {
@@ -84,11 +102,10 @@ Result<SqliteDb> SqliteDb::Open(const std::filesystem::path& path) {
                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
                            nullptr);
   SqliteDb db(raw, path);  // owns raw even on failure
-  if (rc != SQLITE_OK) return SqliteError(raw, rc, "open queue database " + path.string());
+  if (rc != SQLITE_OK) return SqliteError(raw, rc, "open database " + path.string());
   sqlite3_busy_timeout(raw, 10000);
-  INTAKE_RETURN_IF_ERROR(db.Exec("PRAGMA journal_mode=WAL"));
-  // FULL: a committed state change survives a power cut, not only a process kill.
-  INTAKE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=FULL"));
+  INTAKE_RETURN_IF_ERROR(
+      db.Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"));
   return db;
 }
 
@@ -108,10 +125,6 @@ SqliteDb::~SqliteDb() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-Status SqliteDb::Error(std::string_view what) const {
-  return SqliteError(db_, sqlite3_errcode(db_), std::string(what) + " (" + path_.string() + ")");
-}
-
 Status SqliteDb::Exec(std::string_view sql) {
   std::string text(sql);
   char* message = nullptr;
@@ -124,10 +137,29 @@ Status SqliteDb::Exec(std::string_view sql) {
 Result<SqliteStatement> SqliteDb::Prepare(std::string_view sql) {
   sqlite3_stmt* stmt = nullptr;
   int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return SqliteError(db_, rc, "sqlite prepare (" + path_.string() + ")");
+  if (rc != SQLITE_OK) {
+    if (stmt) sqlite3_finalize(stmt);
+    return SqliteError(db_, rc, "sqlite prepare '" + std::string(sql) + "' (" + path_.string() + ")");
+  }
   return SqliteStatement(stmt, db_);
 }
 
-int SqliteDb::Changes() const { return sqlite3_changes(db_); }
+int64_t SqliteDb::Changes() const { return sqlite3_changes64(db_); }
+
+SqliteDb::Transaction::~Transaction() {
+  if (open_) (void)db_->Exec("ROLLBACK");
+}
+
+Status SqliteDb::Transaction::Begin() {
+  INTAKE_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
+  open_ = true;
+  return Status::Ok();
+}
+
+Status SqliteDb::Transaction::Commit() {
+  INTAKE_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+  open_ = false;
+  return Status::Ok();
+}
 
 }  // namespace intake::transfer

@@ -211,10 +211,10 @@ Result<UploadResult> TusClient::Upload(const UploadRequest& request) {
     std::vector<std::string> headers = {"Content-Type: application/offset+octet-stream",
                                         "Upload-Offset: " + std::to_string(offset)};
     if (checksum) {
-      Digest digest(*checksum);
+      INTAKE_ASSIGN_OR_RETURN(signing::Digest digest, signing::Digest::Create(*checksum));
       digest.Update(chunk);
       headers.push_back("Upload-Checksum: " + std::string(DigestAlgorithmName(*checksum)) + " " +
-                        Base64Encode(digest.Finish()));
+                        Base64Encode(FinishRaw(digest)));
     }
     last_chunk_ = length;
     auto started = std::chrono::steady_clock::now();

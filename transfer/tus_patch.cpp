@@ -28,7 +28,9 @@ TusPatch::TusPatch(TusService& service, const HttpRequestHead& head, const std::
     if (!algorithm || space == std::string::npos) { Fail(400, "unsupported checksum algorithm"); return; }
     auto expected = Base64Decode(checksum.substr(space + 1));
     if (!expected.ok()) { Fail(400, "Upload-Checksum value is not base64"); return; }
-    digest_.emplace(*algorithm);
+    auto digest = signing::Digest::Create(*algorithm);
+    if (!digest.ok()) { Fail(500, "checksum algorithm unavailable"); return; }
+    digest_.emplace(std::move(*digest));
     expected_checksum_ = *expected;
   }
   lock_ = service_.uploads().LockFor(id);
@@ -100,7 +102,7 @@ void TusPatch::OnBody(std::string_view data) {
 
 HttpReply TusPatch::Finish() {
   if (error_) return *error_;
-  if (digest_ && digest_->Finish() != expected_checksum_) {
+  if (digest_ && FinishRaw(*digest_) != expected_checksum_) {
     Rollback();
     return service_.WithTusHeaders(HttpReply::Text(460, "checksum mismatch; send the chunk again"));
   }

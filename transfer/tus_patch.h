@@ -45,7 +45,7 @@ class TusPatch : public RequestHandler {
   int64_t start_offset_ = 0;
   int64_t written_ = 0;
   int64_t quota_left_ = -1;  // -1 = no quota
-  std::optional<Digest> digest_;
+  std::optional<signing::Digest> digest_;
   std::string expected_checksum_;  // raw digest bytes
   std::optional<HttpReply> error_;
 };

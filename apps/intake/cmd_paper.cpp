@@ -5,17 +5,20 @@
 //   intake paper register [--back-office BO] [--out PDF] | --reprint REGISTER_ID
 //   intake paper handoff REGISTER_ID --courier WHO [--where PLACE]
 //   intake paper receive IMAGE... [--typed ID]... [--missing ITEM]... [--extra ITEM]...
-//                        --clerk ID [--back-office BO] [--inbox DIR] [--key SEED] [--out FILE]
+//                        --clerk ID [--back-office BO] [--inbox DIR] [--keys BO_KEYS] [--out FILE]
 //                                                    (back office: scan, reconcile, confirm)
 //                        [--post RECEIVER_URL]      and post it to the receiver's message board
 //   intake paper publish --to RECEIVER_URL            back office: post what is not yet posted
-//   intake paper reconcile CONFIRMATION... [--trust PUBKEY]...   apply back-office confirmations
-//   intake paper reconcile --from RECEIVER_URL --keys WS_KEYS [--trust PUBKEY]...
+//   intake paper reconcile CONFIRMATION... [--keys WS_KEYS]   apply back-office confirmations
+//   intake paper reconcile --from RECEIVER_URL [--keys WS_KEYS]
 //                                                    fetch them from the receiver and apply
 //   intake paper ecase-received CASE_ID               the e-case receipt is in
 //   intake paper overdue [--today DATE] [--json]      exit 3 when something is overdue
 //   intake paper purge                                closed cases past retention
-//   intake paper keys --out DIR                       back office: confirmation key pair
+// Keys are the signing key store's (one key management): the back office signs confirmations
+// with its key store (BO_KEYS, the one intake-receiver signs receipts with), the workstation
+// verifies them with the back office its key store trusts (WS_KEYS, `intake keys trust`).
+// --keys defaults to $INTAKE_KEYS_DIR, else /var/lib/intake/keys.
 // Common: --spool DIR ($INTAKE_SPOOL, else /var/lib/intake); settings <spool>/paper/paper.json
 // (paper/paper_settings.h); --at YYYY-MM-DDTHH:MM:SSZ overrides the clock (tests, back-dating).
 // Exit codes: 0 done, 1 failed, 2 usage, 3 attention needed (overdue items / findings).
@@ -28,6 +31,7 @@
 #include "core/file_util.h"
 #include "paper/back_office_desk.h"
 #include "paper/confirmation_outbox.h"
+#include "paper/confirmation_transport.h"
 #include "paper/case_record.h"
 #include "paper/cover_sheet.h"
 #include "paper/paper_labels.h"
@@ -35,6 +39,7 @@
 #include "paper/paper_text.h"
 #include "paper/register_pdf.h"
 #include "signing/key_store.h"
+#include "signing/signer.h"
 #include "transfer/http_client.h"
 #include "transfer/message_board.h"
 
@@ -187,20 +192,8 @@ int Handoff(Context& ctx, Args& args) {
 // Posts every confirmation not yet on the receiver's board, oldest first; stops at the first
 // failure (the rest stay queued for `intake paper publish`).
 Status Publish(ReceiptBook& book, const std::string& url, int* posted) {
-  INTAKE_ASSIGN_OR_RETURN(auto pending, book.Unposted());
   INTAKE_ASSIGN_OR_RETURN(auto http, transfer::HttpClient::Create(transfer::TransportOptions{}));
-  for (const auto& m : pending) {
-    std::string body = nlohmann::json{{"workstation", m.workstation},
-                                      {"kind", kConfirmationKind},
-                                      {"body", m.wire}}.dump();
-    transfer::HttpRequest req{"POST", url + "/messages", {"Content-Type: application/json"}, body};
-    INTAKE_ASSIGN_OR_RETURN(auto resp, http->Perform(req));
-    if (resp.status != 201 && resp.status != 200) {
-      return Unavailable("receiver answered " + std::to_string(resp.status) + " to POST /messages");
-    }
-    INTAKE_RETURN_IF_ERROR(book.MarkPosted(m.seq));
-    ++*posted;
-  }
+  INTAKE_ASSIGN_OR_RETURN(*posted, PublishConfirmations(book, *http, url));
   return Status::Ok();
 }
 
@@ -218,21 +211,22 @@ int PublishCommand(Context& ctx, Args& args) {
 
 int Receive(Context& ctx, Args& args) {
   DeskInput in;
-  std::string book_path = (ctx.dir() / "receipts.db").string(), inbox, key, out, post;
+  std::string book_path = (ctx.dir() / "receipts.db").string(), inbox, out, post;
+  std::string keys_dir = signing::DefaultKeyDir().string();
   TakeOption(args, "--post", &post);
   in.back_office = ctx.settings.back_office;
   TakeOption(args, "--back-office", &in.back_office);
   TakeOption(args, "--book", &book_path);
   TakeOption(args, "--inbox", &inbox);
   TakeOption(args, "--out", &out);
-  if (!TakeOption(args, "--key", &key)) key = ctx.settings.confirmation_key_file.string();
+  TakeOption(args, "--keys", &keys_dir);
   in.typed = TakeRepeatedOption(args, "--typed");
   in.marked_missing = TakeRepeatedOption(args, "--missing");
   in.marked_extra = TakeRepeatedOption(args, "--extra");
-  if (!TakeOption(args, "--clerk", &in.clerk) || in.back_office.empty() || key.empty() ||
+  if (!TakeOption(args, "--clerk", &in.clerk) || in.back_office.empty() ||
       (args.empty() && in.typed.empty())) {
     return Usage("intake paper receive IMAGE... [--typed ID]... [--missing ITEM]... "
-                 "[--extra ITEM]... --clerk ID --back-office BO --key SEED [--inbox DIR]");
+                 "[--extra ITEM]... --clerk ID --back-office BO [--keys BO_KEYS] [--inbox DIR]");
   }
   for (const auto& a : args) in.scans.emplace_back(a);
   if (!inbox.empty()) {
@@ -242,13 +236,14 @@ int Receive(Context& ctx, Args& args) {
     in.ecases = std::move(*ecases);
     if (skipped) std::cout << "Увага: не прочитано case.json у " << skipped << " справах вхідних.\n";
   }
-  auto signer = ReadSignerSeedFile(key);
-  if (!signer.ok()) return Failed(signer.status());
+  auto keys = signing::KeyStore::Open(keys_dir);
+  if (!keys.ok()) return Failed(keys.status().WithContext("--keys " + keys_dir));
+  signing::Ed25519Signer signer(keys->signing_key());
   auto book = ReceiptBook::Open(book_path);
   if (!book.ok()) return Failed(book.status());
   auto scanner = CodeScanner::Create();
   if (!scanner.ok()) return Failed(scanner.status());
-  auto result = ReceiveAtDesk(in, **scanner, **book, *signer, ctx.now);
+  auto result = ReceiveAtDesk(in, **scanner, **book, signer, ctx.now);
   if (!result.ok()) return Failed(result.status());
   for (const auto& page : result->pages_without_code) {
     std::cout << "На сторінці " << page.string()
@@ -281,60 +276,44 @@ int Receive(Context& ctx, Args& args) {
 }
 
 // Fetches the board messages after the ledger's cursor, applies the paper confirmations.
-int ReconcileFromReceiver(Context& ctx, const std::string& url, const std::string& keys_dir,
-                          const std::vector<Ed25519PublicKey>& trusted) {
-  auto keys = signing::KeyStore::Open(keys_dir);
-  if (!keys.ok()) return Failed(keys.status());
-  auto back_office = keys->BackOffice();
-  if (!back_office.ok()) return Failed(back_office.status());
+// The board's envelopes and the confirmations inside are both signed with the back office's
+// key store key: one trusted key verifies both.
+int ReconcileFromReceiver(Context& ctx, const std::string& url,
+                          const signing::PublicKey& back_office_key) {
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
-  std::string source = "board " + url;
-  auto cursor = (*ledger)->OutboxCursor(source);
-  if (!cursor.ok()) return Failed(cursor.status());
   auto http = transfer::HttpClient::Create(transfer::TransportOptions{});
   if (!http.ok()) return Failed(http.status());
-  auto board = transfer::FetchMessages(**http, url, ctx.settings.ledger.workstation, *cursor,
-                                       back_office->sign_public);
-  if (!board.ok()) return Failed(board.status());
-  std::vector<OutboxMessage> messages;
-  int64_t last_seq = *cursor;
-  for (const auto& m : *board) {
-    last_seq = std::max(last_seq, m.seq);
-    if (m.kind == kConfirmationKind) messages.push_back({m.seq, m.workstation, "", m.body});
-  }
-  auto report = ApplyOutbox(**ledger, source, messages, trusted, ctx.now);
+  auto report = SyncConfirmations(**ledger, **http, url, ctx.settings.ledger.workstation,
+                                  back_office_key, ctx.now);
   if (!report.ok()) return Failed(report.status());
-  if (!report->stopped_untrusted && last_seq > report->cursor) {
-    Status s = (*ledger)->SetOutboxCursor(source, last_seq);  // past other kinds of messages
-    if (!s.ok()) return Failed(s);
-  }
   for (size_t i = 0; i < report->reports.size(); ++i) {
     std::cout << FormatApplyReport(report->reports[i], report->register_ids[i]);
   }
   std::cout << "Нових підтверджень: " << report->applied << ", відхилено: " << report->rejected
             << ".\n";
   if (report->stopped_untrusted) {
-    std::cout << "Є підтвердження, підписане невідомим ключем: додайте відкритий ключ бек-офісу "
-                 "(trusted_back_office_keys у paper.json) і повторіть.\n";
+    std::cout << "Є підтвердження, підписане невідомим ключем: перевірте, якому бек-офісу довіряє "
+                 "робоче місце (intake keys trust BACK_OFFICE.json), і повторіть.\n";
     return 3;
   }
   return report->rejected > 0 ? 3 : 0;
 }
 
 int Reconcile(Context& ctx, Args& args) {
-  auto trusted = ctx.settings.trusted_back_office_keys;
-  for (const auto& path : TakeRepeatedOption(args, "--trust")) {
-    auto key = ReadPublicKeyFile(path);
-    if (!key.ok()) return Failed(key.status());
-    trusted.push_back(*key);
-  }
-  std::string from, keys;
-  if (TakeOption(args, "--from", &from)) {
-    if (!TakeOption(args, "--keys", &keys)) return Usage("intake paper reconcile --from URL --keys WS_KEYS");
-    return ReconcileFromReceiver(ctx, from, keys, trusted);
-  }
-  if (args.empty()) return Usage("intake paper reconcile CONFIRMATION_FILE... [--trust PUBKEY]");
+  std::string from, keys_dir = signing::DefaultKeyDir().string();
+  bool from_receiver = TakeOption(args, "--from", &from);
+  TakeOption(args, "--keys", &keys_dir);
+  if (!from_receiver && args.empty())
+    return Usage("intake paper reconcile CONFIRMATION_FILE... | --from URL  [--keys WS_KEYS]");
+  auto keys = signing::KeyStore::Open(keys_dir);
+  if (!keys.ok()) return Failed(keys.status().WithContext("--keys " + keys_dir));
+  auto back_office = keys->BackOffice();
+  if (!back_office.ok())
+    return Failed(back_office.status().WithContext("no trusted back office in " + keys_dir +
+                                                   " (intake keys trust BACK_OFFICE.json)"));
+  if (from_receiver) return ReconcileFromReceiver(ctx, from, back_office->sign_public);
+  std::vector<Ed25519PublicKey> trusted = {back_office->sign_public};
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
   int rc = 0;
@@ -406,20 +385,10 @@ int Purge(Context& ctx, Args&) {
   return 0;
 }
 
-int Keys(Context&, Args& args) {
-  std::string out;
-  if (!TakeOption(args, "--out", &out)) return Usage("intake paper keys --out DIR");
-  auto key = GenerateConfirmationKeyFiles(out);
-  if (!key.ok()) return Failed(key.status());
-  std::cout << "Ключ підтверджень бек-офісу створено. Відкритий ключ (передайте фронт-офісам):\n"
-            << PublicKeyHex(*key) << "\n";
-  return 0;
-}
-
 int RunPaper(const Args& input) {
   Args args = input;
   if (args.empty()) return Usage("intake paper add|list|register|handoff|receive|publish|reconcile|"
-                                 "ecase-received|overdue|purge|keys ...");
+                                 "ecase-received|overdue|purge ...");
   std::string sub = args[0];
   args.erase(args.begin());
   auto ctx = LoadContext(args);
@@ -434,7 +403,10 @@ int RunPaper(const Args& input) {
   if (sub == "ecase-received") return EcaseReceived(*ctx, args);
   if (sub == "overdue") return Overdue(*ctx, args);
   if (sub == "purge") return Purge(*ctx, args);
-  if (sub == "keys") return Keys(*ctx, args);
+  if (sub == "keys") {
+    return Usage("intake paper keys is gone: paper confirmations are signed with the back "
+                 "office's key store (intake keys init --role back-office)");
+  }
   return Usage("невідома дія '" + sub + "' (див. intake paper)");
 }
 

@@ -48,5 +48,25 @@ TEST(CaseRecordTest, JsonRoundTrip) {
   EXPECT_EQ(ParseCaseRecord("{}").status().code(), Code::kCorrupt);
 }
 
+TEST(CaseRecordTest, PaperItemDefaultsAndWrongTypes) {
+  auto parsed = ParseCaseRecord(R"({"case_id": "20261123-WS01-0003",
+      "paper_items": [{"item_id": "20261123-WS01-0003-1"},
+                      {"item_id": "20261123-WS01-0003-2", "document": "d2", "kind": "copy",
+                       "sheets": 3}]})");
+  ASSERT_OK(parsed);
+  ASSERT_EQ(parsed->paper_items.size(), 2u);
+  EXPECT_EQ(parsed->paper_items[0].document, "");
+  EXPECT_EQ(parsed->paper_items[0].kind, "original");
+  EXPECT_EQ(parsed->paper_items[0].sheets, 1);
+  EXPECT_EQ(parsed->paper_items[1].kind, "copy");
+  EXPECT_EQ(parsed->paper_items[1].sheets, 3);
+  // Never throws on hostile input: wrong types and non-objects are kCorrupt.
+  EXPECT_EQ(ParseCaseRecord(R"({"case_id": 7})").status().code(), Code::kCorrupt);
+  EXPECT_EQ(ParseCaseRecord(R"({"case_id": "x", "applicant": {"surname": 1}})").status().code(),
+            Code::kCorrupt);
+  EXPECT_EQ(ParseCaseRecord("[1, 2]").status().code(), Code::kCorrupt);
+  EXPECT_EQ(ParseCaseRecord("{").status().code(), Code::kCorrupt);
+}
+
 }  // namespace
 }  // namespace intake

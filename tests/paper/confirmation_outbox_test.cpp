@@ -18,9 +18,9 @@ class ConfirmationOutboxTest : public ::testing::Test {
     auto book = ReceiptBook::Open(dir_.path() / "receipts.db");
     ASSERT_OK(book);
     book_ = std::move(*book);
-    auto signer = ConfirmationSigner::Generate();
+    auto signer = testing::TestBackOfficeKey::Generate();
     ASSERT_OK(signer);
-    signer_ = std::make_unique<ConfirmationSigner>(std::move(*signer));
+    signer_ = std::make_unique<testing::TestBackOfficeKey>(std::move(*signer));
     ASSERT_OK(ledger_->RecordCase(SampleCase("20261123-WS01-0001", 1), At()));
     auto reg = ledger_->CreateRegister("uszn-district-1", "operator-3", "WS01", At());
     ASSERT_OK(reg);
@@ -39,7 +39,7 @@ class ConfirmationOutboxTest : public ::testing::Test {
   ::intake::testing::TempDir dir_;
   std::unique_ptr<PaperLedger> ledger_;
   std::unique_ptr<ReceiptBook> book_;
-  std::unique_ptr<ConfirmationSigner> signer_;
+  std::unique_ptr<testing::TestBackOfficeKey> signer_;
   RegisterInfo reg_;
 };
 
@@ -64,7 +64,7 @@ TEST_F(ConfirmationOutboxTest, AppliesOnceAndAdvancesTheCursor) {
 TEST_F(ConfirmationOutboxTest, TamperedMessageIsSkippedUntrustedOneWaits) {
   std::string tampered = Wire("c1");
   tampered.replace(tampered.find("clerk-7"), 7, "clerk-8");
-  auto other = ConfirmationSigner::Generate();
+  auto other = testing::TestBackOfficeKey::Generate();
   ASSERT_OK(other);
   std::vector<OutboxMessage> messages = {{1, "WS01", "c1", tampered}, {2, "WS01", "c2", Wire("c2")}};
   auto r = ApplyOutbox(*ledger_, "board X", messages, {signer_->public_key()}, At(3));

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/paper/paper_test_util.h"
 #include "tests/support/test_util.h"
 
 namespace intake::paper {
@@ -22,7 +23,7 @@ PaperConfirmation Sample() {
 }
 
 TEST(ConfirmationTest, SignedMessageVerifiesAndRoundTrips) {
-  auto signer = ConfirmationSigner::Generate();
+  auto signer = testing::TestBackOfficeKey::Generate();
   ASSERT_OK(signer);
   auto wire = signer->Sign(Sample());
   ASSERT_OK(wire);
@@ -35,7 +36,7 @@ TEST(ConfirmationTest, SignedMessageVerifiesAndRoundTrips) {
 }
 
 TEST(ConfirmationTest, AlteredPayloadIsRejected) {
-  auto signer = ConfirmationSigner::Generate();
+  auto signer = testing::TestBackOfficeKey::Generate();
   ASSERT_OK(signer);
   auto wire = nlohmann::json::parse(*signer->Sign(Sample()));
   std::string payload = wire["payload"];
@@ -47,8 +48,8 @@ TEST(ConfirmationTest, AlteredPayloadIsRejected) {
 }
 
 TEST(ConfirmationTest, UntrustedKeyIsRejected) {
-  auto signer = ConfirmationSigner::Generate();
-  auto other = ConfirmationSigner::Generate();
+  auto signer = testing::TestBackOfficeKey::Generate();
+  auto other = testing::TestBackOfficeKey::Generate();
   ASSERT_OK(signer);
   ASSERT_OK(other);
   auto back = VerifyConfirmation(*signer->Sign(Sample()), {other->public_key()});

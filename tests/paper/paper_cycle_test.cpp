@@ -3,12 +3,14 @@
 // office → signed confirmation → applied on the workstation.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
 
 #include "paper/back_office_desk.h"
 #include "paper/cover_sheet.h"
 #include "paper/paper_ledger.h"
 #include "paper/register_pdf.h"
+#include "signing/key_store.h"
 #include "tests/paper/paper_test_util.h"
 #include "tests/paper/scan_simulator.h"
 #include "tests/support/test_util.h"
@@ -37,9 +39,19 @@ class PaperCycleTest : public ::testing::Test {
     auto scanner = CodeScanner::Create();
     ASSERT_OK(scanner);
     scanner_ = std::move(*scanner);
-    auto signer = ConfirmationSigner::Generate();
-    ASSERT_OK(signer);
-    signer_ = std::make_unique<ConfirmationSigner>(std::move(*signer));
+    // One key management: the back office signs confirmations with its KeyStore's signing key
+    // (the one that signs delivery receipts); the workstation trusts that back office in its
+    // own KeyStore and verifies with BackOffice().sign_public.
+    auto bo = signing::KeyStore::Init(dir_.path() / "bo-keys", "back-office", "uszn-district-1");
+    ASSERT_OK(bo);
+    bo_keys_.emplace(std::move(*bo));
+    auto ws = signing::KeyStore::Init(dir_.path() / "ws-keys", "workstation", "WS01");
+    ASSERT_OK(ws);
+    ASSERT_OK(ws->TrustBackOffice(bo_keys_->identity()));
+    auto trusted = ws->BackOffice();
+    ASSERT_OK(trusted);
+    trusted_ = {trusted->sign_public};
+    signer_ = std::make_unique<signing::Ed25519Signer>(bo_keys_->signing_key());
   }
 
   std::vector<cv::Mat> Render(const Result<std::string>& pdf) {
@@ -56,7 +68,9 @@ class PaperCycleTest : public ::testing::Test {
   std::unique_ptr<PaperLedger> ledger_;
   std::unique_ptr<ReceiptBook> book_;
   std::unique_ptr<CodeScanner> scanner_;
-  std::unique_ptr<ConfirmationSigner> signer_;
+  std::optional<signing::KeyStore> bo_keys_;
+  std::unique_ptr<signing::Ed25519Signer> signer_;
+  std::vector<Ed25519PublicKey> trusted_;
 };
 
 TEST_F(PaperCycleTest, IntakeToConfirmedReceiptOnScannedPages) {
@@ -105,7 +119,7 @@ TEST_F(PaperCycleTest, IntakeToConfirmedReceiptOnScannedPages) {
   auto outbox = book_->Outbox("WS01", 0);
   ASSERT_OK(outbox);
   ASSERT_EQ(outbox->size(), 1u);
-  auto applied = ApplyConfirmationWire(*ledger_, (*outbox)[0].wire, {signer_->public_key()}, At(3, 10));
+  auto applied = ApplyConfirmationWire(*ledger_, (*outbox)[0].wire, trusted_, At(3, 10));
   ASSERT_OK(applied);
   EXPECT_EQ(applied->received, 5);
   EXPECT_EQ(applied->missing, 1);
@@ -125,7 +139,7 @@ TEST_F(PaperCycleTest, IntakeToConfirmedReceiptOnScannedPages) {
   auto second = book_->Outbox("WS01", (*outbox)[0].seq);
   ASSERT_OK(second);
   ASSERT_EQ(second->size(), 1u);
-  auto reapplied = ApplyConfirmationWire(*ledger_, (*second)[0].wire, {signer_->public_key()}, At(4, 10));
+  auto reapplied = ApplyConfirmationWire(*ledger_, (*second)[0].wire, trusted_, At(4, 10));
   ASSERT_OK(reapplied);
   EXPECT_EQ(reapplied->received, 0);
   EXPECT_TRUE(reapplied->closed_cases.empty());
@@ -150,7 +164,7 @@ TEST_F(PaperCycleTest, TypedIdsWorkWhenTheRegisterCodeIsUnreadable) {
   ASSERT_EQ(received->reconciliation.findings.size(), 1u);
   EXPECT_EQ(received->reconciliation.findings[0].kind, Finding::Kind::kRegisterUnreadable);
   EXPECT_EQ(received->confirmation.items.size(), 2u);
-  auto applied = ApplyConfirmationWire(*ledger_, received->wire, {signer_->public_key()}, At(2));
+  auto applied = ApplyConfirmationWire(*ledger_, received->wire, trusted_, At(2));
   ASSERT_OK(applied);
   EXPECT_EQ(applied->received, 2);
 }

@@ -4,6 +4,7 @@
 
 #include "core/file_util.h"
 #include "paper/case_record.h"
+#include "paper/paper_text.h"
 #include "tests/paper/paper_test_util.h"
 #include "tests/support/test_util.h"
 
@@ -165,6 +166,25 @@ TEST_F(PaperLedgerTest, OverdueCountsWorkingDaysAndStopsAtReceipt) {
   EXPECT_EQ(ledger_->Overdue(DayOf(At(9)))->size(), 2u);  // packed is still our responsibility
   ASSERT_OK(ledger_->ApplyConfirmation(Confirm(*reg), At(9)));
   EXPECT_TRUE(ledger_->Overdue(DayOf(At(9)))->empty());
+}
+
+TEST_F(PaperLedgerTest, OverdueLinesNameIdsKindAndDaysButNoPersonalData) {
+  CaseIntake intake = SampleCase("20261123-WS01-0001", 2);
+  ASSERT_FALSE(intake.initials.empty());
+  ASSERT_OK(ledger_->RecordCase(intake, At()));
+  auto late = ledger_->Overdue(DayOf(At(9)));  // 2 working days late
+  ASSERT_OK(late);
+  auto lines = OverdueLines(*late);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_NE(lines[0].find("case 20261123-WS01-0001 item 20261123-WS01-0001-1 original"),
+            std::string::npos) << lines[0];
+  EXPECT_NE(lines[0].find("2 working day(s) late"), std::string::npos) << lines[0];
+  EXPECT_NE(lines[1].find(" copy "), std::string::npos) << lines[1];
+  for (const auto& line : lines) {
+    EXPECT_EQ(line.find(intake.initials), std::string::npos) << line;
+    for (unsigned char c : line) EXPECT_LT(c, 0x80) << "non-ASCII (a name?) in: " << line;
+  }
+  EXPECT_TRUE(OverdueLines({}).empty());
 }
 
 TEST_F(PaperLedgerTest, PurgeRemovesTheCaseFolderAndInitialsAfterRetention) {

@@ -3,10 +3,31 @@
 
 #include <string>
 
+#include "paper/confirmation.h"
 #include "paper/paper_time.h"
+#include "signing/key_pair.h"
+#include "signing/signer.h"
 #include "paper/paper_types.h"
 
 namespace intake::paper::testing {
+
+// A back office's Ed25519 signing key for unit tests (the product's lives in signing::KeyStore;
+// paper_cycle_test uses real key stores).
+class TestBackOfficeKey {
+ public:
+  static Result<TestBackOfficeKey> Generate() {
+    INTAKE_ASSIGN_OR_RETURN(signing::SigningKeyPair key, signing::SigningKeyPair::Generate());
+    return TestBackOfficeKey(std::move(key));
+  }
+  const signing::PublicKey& public_key() const { return key_.public_key(); }
+  Result<std::string> Sign(const PaperConfirmation& c) const {
+    return SignConfirmation(c, signing::Ed25519Signer(key_));
+  }
+
+ private:
+  explicit TestBackOfficeKey(signing::SigningKeyPair key) : key_(std::move(key)) {}
+  signing::SigningKeyPair key_;
+};
 
 // 2026-11-23 (a Monday) at hh:00 UTC plus `days`.
 inline Instant At(int days = 0, int hour = 10) {

@@ -33,22 +33,12 @@ TEST(ReceiptBookTest, RecordsFirstReceiptAndQueuesPerWorkstation) {
   EXPECT_EQ(WorkstationOfRegister("R-20261124-WS01-001"), "WS01");
 }
 
-TEST(PaperSettingsTest, ReadsFileAndKeys) {
+TEST(PaperSettingsTest, ReadsFileAndRefusesKeySettings) {
   ::intake::testing::TempDir dir;
-  auto pub = GenerateConfirmationKeyFiles(dir.path() / "keys");
-  ASSERT_OK(pub);
-  EXPECT_EQ(GenerateConfirmationKeyFiles(dir.path() / "keys").status().code(), Code::kAlreadyExists);
-  struct stat st{};
-  ASSERT_EQ(::stat((dir.path() / "keys" / "paper-confirm.seed").c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0600u);
-  auto signer = ReadSignerSeedFile(dir.path() / "keys" / "paper-confirm.seed");
-  ASSERT_OK(signer);
-  EXPECT_EQ(signer->public_key(), *pub);
   std::ofstream(dir.path() / "holidays.txt") << "2026-12-25\n";
   std::ofstream(dir.path() / "paper.json")
       << R"({"workstation": "WS07", "working_days": 3, "retention_days": 14, "holidays_file": ")"
-      << (dir.path() / "holidays.txt").string() << R"(", "trusted_back_office_keys": [")"
-      << PublicKeyHex(*pub) << R"("]})";
+      << (dir.path() / "holidays.txt").string() << R"("})";
   auto s = LoadPaperSettings(dir.path() / "paper.json");
   ASSERT_OK(s);
   EXPECT_EQ(s->ledger.workstation, "WS07");
@@ -56,12 +46,13 @@ TEST(PaperSettingsTest, ReadsFileAndKeys) {
   EXPECT_EQ(s->ledger.deadlines.working_days, 3);
   EXPECT_EQ(s->ledger.retention_days, 14);
   EXPECT_EQ(s->ledger.deadlines.holidays.size(), 1u);
-  ASSERT_EQ(s->trusted_back_office_keys.size(), 1u);
   std::ofstream(dir.path() / "bad.json") << R"({"working_days": 0})";
   EXPECT_EQ(LoadPaperSettings(dir.path() / "bad.json").status().code(), Code::kInvalidArgument);
-  ::chmod((dir.path() / "keys" / "paper-confirm.seed").c_str(), 0644);
-  EXPECT_EQ(ReadSignerSeedFile(dir.path() / "keys" / "paper-confirm.seed").status().code(),
-            Code::kPermissionDenied);
+  // Paper keys are the signing key store's now: an old setting is refused, not ignored.
+  std::ofstream(dir.path() / "old.json") << R"({"trusted_back_office_keys": []})";
+  auto old = LoadPaperSettings(dir.path() / "old.json");
+  EXPECT_EQ(old.status().code(), Code::kInvalidArgument);
+  EXPECT_NE(old.status().message().find("intake keys trust"), std::string::npos);
 }
 
 }  // namespace
