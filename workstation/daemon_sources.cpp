@@ -88,6 +88,14 @@ void IntakeDaemon::Worker::Housekeeping() {
   }
   HousekeepingReport report = RunHousekeeping(config_, paper::Now());
   Update([&](DaemonStatus& s) { s.overdue = report.overdue; });
+  // Overdue paper goes to the log when the list changes, and again once a day while it lasts.
+  const std::string line = OverdueLogLine(report);
+  const auto now = Clock::now();
+  if (!line.empty() && (line != last_overdue_line_ || now >= next_overdue_log_)) {
+    LogWarning("paper", line);
+    next_overdue_log_ = now + std::chrono::hours(24);
+  }
+  last_overdue_line_ = line;
   RefreshQueue();
   RefreshCase();
 }

@@ -104,6 +104,8 @@ class IntakeDaemon::Worker {
   std::string last_folder_error_;
   Clock::time_point next_housekeeping_{};
   Clock::time_point next_button_poll_{};
+  std::string last_overdue_line_;
+  Clock::time_point next_overdue_log_{};
 
   // Shared with other threads.
   mutable std::mutex queue_mutex_;

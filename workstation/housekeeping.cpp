@@ -43,17 +43,6 @@ HousekeepingReport RunHousekeeping(const WorkstationConfig& config, paper::Insta
     }
   }
 
-  if (!report.overdue.empty()) {
-    // Item ids are case ids plus a number: no personal data (docs/case-layout.md).
-    std::string ids;
-    for (size_t i = 0; i < report.overdue.size() && i < 10; ++i)
-      ids += (i ? ", " : "") + report.overdue[i].item_id;
-    if (report.overdue.size() > 10) ids += ", ...";
-    LogWarning("paper", std::to_string(report.overdue.size()) +
-                            " paper item(s) overdue, worst " +
-                            std::to_string(report.overdue.front().working_days_late) +
-                            " working day(s) late: " + ids);
-  }
   for (const auto& c : report.purged_cases)
     LogInfo("paper", "case " + c + ": retention passed, local copies purged");
   if (report.deliveries_recorded > 0)
@@ -61,6 +50,18 @@ HousekeepingReport RunHousekeeping(const WorkstationConfig& config, paper::Insta
                             " e-case receipt(s) recorded in the paper ledger");
   for (const auto& p : report.problems) LogWarning("housekeeping", p.ToString());
   return report;
+}
+
+std::string OverdueLogLine(const HousekeepingReport& report) {
+  if (report.overdue.empty()) return "";
+  // Item ids are case ids plus a number: no personal data (docs/case-layout.md).
+  std::string ids;
+  for (size_t i = 0; i < report.overdue.size() && i < 10; ++i)
+    ids += (i ? ", " : "") + report.overdue[i].item_id;
+  if (report.overdue.size() > 10) ids += ", ...";
+  return std::to_string(report.overdue.size()) + " paper item(s) overdue, worst " +
+         std::to_string(report.overdue.front().working_days_late) +
+         " working day(s) late: " + ids;
 }
 
 }  // namespace intake

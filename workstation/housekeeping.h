@@ -1,8 +1,8 @@
 // Housekeeping: what the daemon does on its timer, besides capture.
 //
 //   - SyncDeliveries: e-case receipts the transfer daemon verified go into the paper ledger;
-//   - PaperLedger::Overdue: paper originals past their working-day deadline are raised (one
-//     log line with counts and item ids — no personal data — and the list for the kiosk);
+//   - PaperLedger::Overdue: paper originals past their working-day deadline are listed (for
+//     the kiosk, and OverdueLogLine for the log: counts and item ids, no personal data);
 //   - PaperLedger::Purge: closed cases whose retention has passed lose their local copies.
 // Each step runs even when an earlier one failed; failures are collected, not fatal.
 //
@@ -34,5 +34,9 @@ struct HousekeepingReport {
 };
 
 HousekeepingReport RunHousekeeping(const WorkstationConfig& config, paper::Instant now);
+
+// "3 paper item(s) overdue, worst 5 working day(s) late: <item ids>"; "" when none. The
+// caller decides how often to log it (the daemon: when the list changes, else once a day).
+std::string OverdueLogLine(const HousekeepingReport& report);
 
 }  // namespace intake

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <thread>
 
 #include "capture/page_store.h"
 #include "core/file_util.h"
@@ -192,6 +193,8 @@ TEST(IntakedDaemonTest, OverduePaperIsRaisedInTheLogAndOnTheKiosk) {
                             paper::PaperKind::kOriginal, 2});
     ASSERT_OK((*ledger)->RecordCase(intake, paper::Now() - std::chrono::days(40)));
   }
+  site.mutable_config().daemon.housekeeping_s = 1;
+  site.SaveConfig();
   auto daemon = site.StartDaemon();
   json status;
   ASSERT_TRUE(site.WaitStatus([](const json& s) { return !s["overdue"].empty(); }, seconds(20),
@@ -199,11 +202,20 @@ TEST(IntakedDaemonTest, OverduePaperIsRaisedInTheLogAndOnTheKiosk) {
       << status.dump() << daemon->Stderr();
   EXPECT_EQ(status["overdue"][0]["item_id"], "20261001-WS01-0001-1");
   EXPECT_GT(status["overdue"][0]["working_days_late"].get<int>(), 0);
+  // Later timer runs (every second here) do not repeat an unchanged list in the log.
+  const int64_t revision = status["revision"].get<int64_t>();
+  ASSERT_TRUE(site.WaitStatus([&](const json& s) { return s["revision"].get<int64_t>() > revision + 4; },
+                              seconds(20), &status));
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
   daemon->Kill(SIGTERM);
   daemon->Wait(seconds(20));
   const std::string log = daemon->Stderr();
   EXPECT_NE(log.find("overdue"), std::string::npos) << log;
   EXPECT_NE(log.find("20261001-WS01-0001-1"), std::string::npos) << log;
+  size_t lines = 0;
+  for (size_t at = log.find("overdue"); at != std::string::npos; at = log.find("overdue", at + 1))
+    ++lines;
+  EXPECT_EQ(lines, 1u) << log;
   EXPECT_EQ(log.find("Ш. Т."), std::string::npos) << "no personal data in the log";
   EXPECT_EQ(status.dump().find("Ш. Т."), std::string::npos) << "nor on the kiosk";
 }
