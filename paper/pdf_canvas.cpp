@@ -143,19 +143,29 @@ void PdfCanvas::Rect(double x, double y, double w, double h, double width_pt) {
   cairo_stroke(impl_->cr);
 }
 
+namespace {
+
+// A machine-readable symbol: white background over its whole area (quiet zone included), then
+// crisp black modules. Saves the cairo state; the caller fills and restores.
+cairo_t* BeginSymbol(cairo_t* cr, double x, double y, double w, double h) {
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_rectangle(cr, x, y, w, h);
+  cairo_fill(cr);
+  cairo_set_source_rgb(cr, 0, 0, 0);
+  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  return cr;
+}
+
+}  // namespace
+
 void PdfCanvas::Barcode(const std::vector<int>& widths, double x, double y, double width,
                         double height) {
   const int quiet = 10;
   int modules = 2 * quiet;
   for (int w : widths) modules += w;
   double module = width / modules;
-  cairo_t* cr = impl_->cr;
-  cairo_save(cr);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_rectangle(cr, x, y, width, height);
-  cairo_fill(cr);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_t* cr = BeginSymbol(impl_->cr, x, y, width, height);
   double at = x + quiet * module;
   for (size_t i = 0; i < widths.size(); ++i) {
     if (i % 2 == 0) cairo_rectangle(cr, at, y, widths[i] * module, height);  // bars at even i
@@ -168,13 +178,7 @@ void PdfCanvas::Barcode(const std::vector<int>& widths, double x, double y, doub
 void PdfCanvas::Qr(const QrMatrix& qr, double x, double y, double size) {
   const int quiet = 4;
   double module = size / (qr.size + 2 * quiet);
-  cairo_t* cr = impl_->cr;
-  cairo_save(cr);
-  cairo_set_source_rgb(cr, 1, 1, 1);
-  cairo_rectangle(cr, x, y, size, size);
-  cairo_fill(cr);
-  cairo_set_source_rgb(cr, 0, 0, 0);
-  cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+  cairo_t* cr = BeginSymbol(impl_->cr, x, y, size, size);
   for (int row = 0; row < qr.size; ++row) {
     for (int col = 0; col < qr.size; ++col) {
       if (qr.at(col, row)) {

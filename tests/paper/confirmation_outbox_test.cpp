@@ -27,12 +27,7 @@ class ConfirmationOutboxTest : public ::testing::Test {
     reg_ = *reg;
   }
   std::string Wire(const std::string& id) {
-    PaperConfirmation c;
-    c.confirmation_id = id;
-    c.register_id = reg_.register_id;
-    c.back_office = "uszn-district-1";
-    c.received_at = c.reconciled_at = FormatInstant(At(2));
-    c.received_by = "clerk-7";
+    PaperConfirmation c = testing::ConfirmationHeader(id, reg_.register_id, At(2));
     c.items = {{"20261123-WS01-0001-1", "20261123-WS01-0001", ItemOutcome::kReceived}};
     return *signer_->Sign(c);
   }

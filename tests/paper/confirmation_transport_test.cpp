@@ -58,12 +58,7 @@ class ConfirmationTransportTest : public ::testing::Test {
   }
 
   PaperConfirmation Confirm(const std::string& id) {
-    PaperConfirmation c;
-    c.confirmation_id = id;
-    c.register_id = reg_.register_id;
-    c.back_office = "uszn-district-1";
-    c.received_at = c.reconciled_at = FormatInstant(At(2));
-    c.received_by = "clerk-7";
+    PaperConfirmation c = testing::ConfirmationHeader(id, reg_.register_id, At(2));
     for (const auto& item : reg_.items)
       c.items.push_back({item.spec.item_id, item.case_id, ItemOutcome::kReceived});
     return c;

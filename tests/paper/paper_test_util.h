@@ -36,6 +36,18 @@ inline Instant At(int days = 0, int hour = 10) {
                  hours(hour));
 }
 
+// A confirmation of `register_id` by clerk-7 of uszn-district-1 at `at`, without items yet.
+inline PaperConfirmation ConfirmationHeader(const std::string& id, const std::string& register_id,
+                                            Instant at) {
+  PaperConfirmation c;
+  c.confirmation_id = id;
+  c.register_id = register_id;
+  c.back_office = "uszn-district-1";
+  c.received_at = c.reconciled_at = FormatInstant(at);
+  c.received_by = "clerk-7";
+  return c;
+}
+
 // A case with `items` items (alternating original/copy, 1..n sheets).
 inline CaseIntake SampleCase(const std::string& case_id, int items,
                              const std::string& back_office = "uszn-district-1") {

@@ -10,21 +10,13 @@
 #include <algorithm>
 #include <chrono>
 
+#include "tests/transfer/loopback_socket.h"
+
 namespace intake::transfer::testing {
 
 LoopbackProxy::LoopbackProxy(uint16_t target_port, ProxyFaults faults)
     : target_port_(target_port), faults_(faults) {
-  listen_fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  int one = 1;
-  ::setsockopt(listen_fd_, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  ::listen(listen_fd_, 16);
-  socklen_t len = sizeof addr;
-  ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len);
-  port_ = ntohs(addr.sin_port);
+  listen_fd_ = ListenLoopback(&port_);
   acceptor_ = std::thread([this] { AcceptLoop(); });
 }
 
@@ -48,14 +40,9 @@ void LoopbackProxy::AcceptLoop() {
       continue;
     }
     ++connections_;
-    int server = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(target_port_);
-    if (::connect(server, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    int server = ConnectLoopback(target_port_);
+    if (server < 0) {
       ::close(client);
-      ::close(server);
       continue;
     }
     // Small socket buffers so the throttle, not kernel buffering, sets the pace.

@@ -18,6 +18,18 @@ namespace fs = std::filesystem;
 
 constexpr char kHost[] = "receiver.invalid";
 
+// Queues `file` as case C1 in a fresh spool and drains once: the case must be delivered
+// bit-identical to `bytes`.
+void DeliverOnce(const fs::path& root, const std::string& url, const ReceiverHandle& rx,
+                 const TransferWorkerOptions& options, const std::string& bytes) {
+  auto worker = MakeWorker(root / "spool", url, rx.receipt_key, options);
+  ASSERT_OK(worker->queue().Enqueue("C1", root / "c.pkg", 0, 0));
+  ASSERT_OK(worker->DrainDue());
+  auto p = **worker->queue().Get("C1");
+  EXPECT_EQ(p.state, PackageState::kDelivered) << p.last_error;
+  EXPECT_TRUE(ReadAll(root / "inbox/C1/package.bin") == bytes);
+}
+
 int CountStartingWith(const std::vector<std::string>& requests, const std::string& prefix) {
   int n = 0;
   for (const auto& r : requests) n += r.rfind(prefix, 0) == 0;
@@ -54,12 +66,7 @@ TEST(ProxyTest, SignedUploadGoesThroughAForwardProxyOnly) {
 
   ForwardProxy proxy({kHost});
   options.tus.transport.proxy = proxy.url();
-  auto worker = MakeWorker(dir.path() / "spool", url, rx.receipt_key, options);
-  ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "c.pkg", 0, 0));
-  ASSERT_OK(worker->DrainDue());
-  auto p = **worker->queue().Get("C1");
-  EXPECT_EQ(p.state, PackageState::kDelivered) << p.last_error;
-  EXPECT_TRUE(ReadAll(dir.path() / "inbox/C1/package.bin") == bytes);
+  DeliverOnce(dir.path(), url, rx, options, bytes);
   auto seen = proxy.requests();
   std::string files = std::string("http://") + kHost + ":" + std::to_string(rx.receiver->port()) + "/files/";
   EXPECT_EQ(CountStartingWith(seen, "POST " + files), 1);
@@ -83,12 +90,7 @@ TEST(ProxyTest, HttpsGoesThroughAConnectTunnelWithThePinnedCa) {
   TransferWorkerOptions options;
   options.tus.transport.ca_file = (dir.path() / "bo-ca.pem").string();
   options.tus.transport.proxy = proxy.url();
-  auto worker = MakeWorker(dir.path() / "spool", "https://" + authority, rx.receipt_key, options);
-  ASSERT_OK(worker->queue().Enqueue("C1", dir.path() / "c.pkg", 0, 0));
-  ASSERT_OK(worker->DrainDue());
-  auto p = **worker->queue().Get("C1");
-  EXPECT_EQ(p.state, PackageState::kDelivered) << p.last_error;
-  EXPECT_TRUE(ReadAll(dir.path() / "inbox/C1/package.bin") == bytes);
+  DeliverOnce(dir.path(), "https://" + authority, rx, options, bytes);
   // Everything went through tunnels to the receiver; the proxy saw no plain request.
   auto seen = proxy.requests();
   ASSERT_FALSE(seen.empty());
