@@ -6,6 +6,7 @@
 
 namespace intake::paper {
 
+using transfer::SqliteDb;
 using transfer::SqliteStatement;
 namespace {
 

@@ -14,14 +14,9 @@
 
 #include "core/status.h"
 #include "paper/paper_time.h"
-
-namespace intake::transfer {
-class SqliteDb;
-}  // namespace intake::transfer
+#include "transfer/sqlite_db.h"  // the project's one SQLite wrapper (no sqlite3.h inside)
 
 namespace intake::paper {
-
-using transfer::SqliteDb;  // the project's one SQLite wrapper (transfer/sqlite_db.h)
 
 struct OutboxMessage {
   int64_t seq = 0;             // increasing per book; workstations ask for messages after a seq
@@ -53,8 +48,8 @@ class ReceiptBook {
   Status MarkPosted(int64_t seq);
 
  private:
-  explicit ReceiptBook(std::unique_ptr<SqliteDb> db);
-  std::unique_ptr<SqliteDb> db_;
+  explicit ReceiptBook(std::unique_ptr<transfer::SqliteDb> db);
+  std::unique_ptr<transfer::SqliteDb> db_;
 };
 
 // "R-20261124-WS01-001" → "WS01"; "" when malformed.
