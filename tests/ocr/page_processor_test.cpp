@@ -33,6 +33,8 @@ const std::vector<std::string> kFormLines = {
     "IBAN: UA032768490591257397467191404",
     "",
     "Прошу призначити зазначену допомогу.",
+    "",
+    "Дата подання: 06.10.2026 Підпис ____________",
 };
 
 capture::ImageFilePage ToPage(const cv::Mat& gray) {
@@ -99,6 +101,12 @@ TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
   EXPECT_NE(r->text.find("Коваленко"), std::string::npos) << r->text;
   EXPECT_NE(r->text.find("Прошу призначити"), std::string::npos) << r->text;
   EXPECT_GT(r->confidence, 80);
+  // The signature blank, which Tesseract does not return, is put back (its length estimated).
+  EXPECT_NE(r->text.find("Підпис ________"), std::string::npos) << r->text;
+  // Each stage's CPU time is reported.
+  EXPECT_GT(r->timing.cleanup_ms, 0);
+  EXPECT_GT(r->timing.orientation_ms, 0);
+  EXPECT_GT(r->timing.ocr_ms, 0);
   EXPECT_EQ(r->doc_type, "application_form");
   const FieldResult* rnokpp = FindField(*r, "rnokpp");
   ASSERT_NE(rnokpp, nullptr);
@@ -120,6 +128,7 @@ TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
   Result<std::string> json = ReadFile(dir.path() / "ocr" / "0003.json");
   ASSERT_OK(json);
   EXPECT_NE(json->find("\"orientation_deg\":180"), std::string::npos);
+  EXPECT_NE(json->find("\"timing_ms\":{\"cleanup\":"), std::string::npos);
   Result<std::string> hocr = ReadFile(dir.path() / "ocr" / "0003.hocr");
   ASSERT_OK(hocr);
   EXPECT_NE(hocr->find("ocrx_word"), std::string::npos);
