@@ -1,6 +1,8 @@
 // Housekeeping: what the daemon does on its timer, besides capture.
 //
 //   - SyncDeliveries: e-case receipts the transfer daemon verified go into the paper ledger;
+//   - paper::SyncConfirmations: the back office's signed paper confirmations are fetched from
+//     the receiver's message board (back_office.url) and applied (short network timeouts);
 //   - PaperLedger::Overdue: paper originals past their working-day deadline are listed (for
 //     the kiosk, and OverdueLogLine for the log: counts and item ids, no personal data);
 //   - PaperLedger::Purge: closed cases whose retention has passed lose their local copies.
@@ -28,6 +30,7 @@ struct OverdueEntry {
 
 struct HousekeepingReport {
   int deliveries_recorded = 0;
+  int confirmations_applied = 0;
   std::vector<OverdueEntry> overdue;
   std::vector<std::string> purged_cases;
   std::vector<Status> problems;  // a step that failed (the others still ran)
