@@ -14,8 +14,6 @@
 // is printed, the page's image and metadata were fsynced before the metadata's rename, and
 // the pages folder was fsynced after both renames. The full-disk test uses a real tiny tmpfs.
 // Skipped (with the reason) when strace cannot trace here or, for the tmpfs, mount is denied.
-#include <sys/mount.h>
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,6 +29,7 @@
 #include "tests/capture/page_store_pattern.h"
 #include "tests/support/subprocess.h"
 #include "tests/support/test_util.h"
+#include "tests/support/tmpfs.h"
 
 namespace intake::capture {
 namespace {
@@ -39,6 +38,7 @@ namespace fs = std::filesystem;
 using intake::testing::ProcessOutput;
 using intake::testing::RunProgram;
 using intake::testing::TempDir;
+using intake::testing::Tmpfs;
 using namespace std::chrono_literals;
 
 const char* kCrashSyscalls[] = {"openat", "write", "pwrite64", "fsync", "fdatasync",
@@ -297,29 +297,6 @@ TEST_F(PageStoreCrashTest, PowerCutProtocolEveryReportedPageIsSyncedInOrder) {
         << "both renames must be on disk before the page is reported stored";
   }
 }
-
-// A real full filesystem: a tiny tmpfs (needs root and mount permission).
-class Tmpfs {
- public:
-  Tmpfs(const fs::path& dir, const std::string& size) : dir_(dir) {
-    fs::create_directories(dir);
-    mounted_ = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) == 0;
-    if (!mounted_) error_ = std::strerror(errno);
-  }
-  ~Tmpfs() {
-    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
-  }
-  bool Resize(const std::string& size) {
-    return ::mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + size).c_str()) == 0;
-  }
-  bool mounted() const { return mounted_; }
-  const std::string& error() const { return error_; }
-
- private:
-  fs::path dir_;
-  bool mounted_ = false;
-  std::string error_;
-};
 
 TEST(PageStoreDiskFullTest, FullDiskFailsOnePageCleanlyAndTheBatchContinuesAfterSpaceIsFreed) {
   if (!fs::exists(Writer())) GTEST_SKIP() << "page_store_writer is not built";
