@@ -55,6 +55,24 @@ std::vector<std::string> CaseFiler::List() const {
   return out;
 }
 
+Result<std::vector<CaseFiler::FiledFile>> CaseFiler::Files(const std::string& case_id) const {
+  if (!IsSafeCaseId(case_id)) return InvalidArgument("malformed case id");
+  fs::path dir = inbox_ / case_id;
+  std::error_code ec;
+  if (!fs::exists(dir / "receipt.txt", ec)) return NotFound("case " + case_id + " was not filed here");
+  std::vector<FiledFile> files;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    files.push_back({fs::relative(it->path(), dir, ec).generic_string(),
+                     static_cast<int64_t>(it->file_size(ec))});
+  }
+  if (ec) return IoError("list case " + case_id + ": " + ec.message());
+  std::sort(files.begin(), files.end(),
+            [](const FiledFile& a, const FiledFile& b) { return a.path < b.path; });
+  return files;
+}
+
 Result<std::string> CaseFiler::File(const fs::path& package_path, const std::string& case_id,
                                 const std::string& expected_sha256, int64_t now) {
   if (!IsSafeCaseId(case_id))

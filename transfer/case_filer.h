@@ -55,6 +55,13 @@ class CaseFiler {
   Result<std::optional<std::string>> Find(const std::string& case_id) const;
   // Filed case ids, sorted.
   std::vector<std::string> List() const;
+  struct FiledFile {
+    std::string path;  // relative to the case folder, '/'-separated
+    int64_t size = 0;
+  };
+  // What a filed case holds (package.bin, receipt.txt, the unpacked bag...), sorted by path;
+  // kNotFound when the case was not filed, kInvalidArgument for a malformed id.
+  Result<std::vector<FiledFile>> Files(const std::string& case_id) const;
   const std::filesystem::path& inbox() const { return inbox_; }
 
  private:

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.h"
+#include "signing/receipt.h"
 #include "transfer/package_opener.h"
 
 namespace intake::transfer {
@@ -55,6 +56,34 @@ std::unique_ptr<RequestHandler> Receiver::Route(HttpRequestHead head) {
   }
   if (head.method == "GET" && head.path == "/cases") {
     return FixedReply(HttpReply::Json(200, nlohmann::json(filer_->List()).dump()));
+  }
+  const std::string cases = "/cases/";
+  if (head.method == "GET" && head.path.rfind(cases, 0) == 0) {
+    // Staff open a received case on the back office's own host: the listing names files of a
+    // case holding personal data, so it is not served to the network.
+    if (head.remote_ip != "127.0.0.1" && head.remote_ip != "::1")
+      return FixedReply(HttpReply::Text(403, "case listings are served to this host only"));
+    std::string case_id = head.path.substr(cases.size());
+    auto files = filer_->Files(case_id);
+    if (!files.ok()) {
+      int status = files.status().code() == Code::kNotFound ? 404
+                   : files.status().code() == Code::kInvalidArgument ? 400 : 500;
+      return FixedReply(HttpReply::Text(status, files.status().message()));
+    }
+    auto receipt = filer_->Find(case_id);
+    nlohmann::json listing = {{"case_id", case_id},
+                              {"folder", (filer_->inbox() / case_id).string()},
+                              {"files", nlohmann::json::array()}};
+    for (const auto& f : *files) listing["files"].push_back({{"path", f.path}, {"size", f.size}});
+    if (receipt.ok() && *receipt) {
+      auto parsed = signing::ParseReceipt(**receipt);
+      if (parsed.ok()) {
+        listing["receipt"] = {{"package_hash", parsed->package_hash},
+                              {"received_at", parsed->received_at},
+                              {"status", parsed->status}};
+      }
+    }
+    return FixedReply(HttpReply::Json(200, listing.dump()));
   }
   if (auto messages = messages_->Route(head)) return messages;
   for (const auto& route : options_.routes) {

@@ -1,8 +1,12 @@
 // End-to-end delivery over real HTTP on 127.0.0.1: queue -> tus -> receiver -> receipt.
+#include <set>
 #include <thread>
+
+#include <nlohmann/json.hpp>
 
 #include "tests/transfer/transfer_fixture.h"
 #include "transfer/digest.h"
+#include "transfer/http_client.h"
 #include "signing/receipt.h"
 #include "signing/signer.h"
 
@@ -33,6 +37,31 @@ TEST(DeliveryTest, PackageArrivesBitIdenticalWithVerifiedReceipt) {
   ASSERT_OK(receipt);
   EXPECT_EQ(receipt->case_id, "20261123-WS01-0001");
   EXPECT_EQ(receipt->package_hash, "sha256:" + Sha256Hex(bytes));
+}
+
+TEST(DeliveryTest, StaffOpenAFiledCaseOnTheReceiverHost) {
+  TempDir dir;
+  auto rx = StartReceiver(dir.path());
+  ASSERT_TRUE(rx.receiver);
+  std::string bytes = WriteRandomFile(dir.path() / "spool/c1.pkg", 300'000, 12);
+  auto worker = MakeWorker(dir.path() / "spool", rx.url, rx.receipt_key);
+  ASSERT_OK(worker->queue().Enqueue("20261123-WS01-0002", dir.path() / "spool/c1.pkg", 0, 1));
+  ASSERT_OK(worker->DrainDue());
+  auto http = HttpClient::Create({});
+  ASSERT_OK(http);
+  auto list = (*http)->Perform({"GET", rx.url + "/cases", {}, {}});
+  ASSERT_OK(list);
+  EXPECT_NE(list->body.find("20261123-WS01-0002"), std::string::npos);
+  auto open = (*http)->Perform({"GET", rx.url + "/cases/20261123-WS01-0002", {}, {}});
+  ASSERT_OK(open);
+  ASSERT_EQ(open->status, 200) << open->body;
+  auto listing = nlohmann::json::parse(open->body);
+  EXPECT_EQ(listing["receipt"]["package_hash"], "sha256:" + Sha256Hex(bytes));
+  std::set<std::string> files;
+  for (const auto& f : listing["files"]) files.insert(f["path"].get<std::string>());
+  EXPECT_TRUE(files.count("package.bin") && files.count("receipt.txt")) << open->body;
+  EXPECT_EQ((*http)->Perform({"GET", rx.url + "/cases/20261123-WS01-0009", {}, {}})->status, 404);
+  EXPECT_EQ((*http)->Perform({"GET", rx.url + "/cases/.uploads", {}, {}})->status, 400);
 }
 
 TEST(DeliveryTest, ReceiptFromAnotherKeyIsNotAccepted) {
