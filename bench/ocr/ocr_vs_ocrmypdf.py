@@ -13,7 +13,7 @@ to one space and apostrophe, quote and dash variants to one form each), blank de
 orientation, skew error (ours; OCRmyPDF does not report its angle), form fields exact
 (ours: the extracted field equals truth; both: the truth value appears in the text).
 Totals: pages per minute (wall clock of the whole run), peak RSS summed over the process
-tree (sampled from /proc every 50 ms: OCRmyPDF runs a Tesseract process per job) and of the
+tree (sampled from /proc every 100 ms: OCRmyPDF runs a Tesseract process per job) and of the
 largest single process (GNU time). Orientation of OCRmyPDF: the /Rotate it set on each page of
 its output PDF (pdfinfo). The load average before and after is printed with the tables. Prints a Markdown table. Needs /usr/bin/python3 (img2pdf for the peer).
 """
@@ -112,7 +112,7 @@ def tree_rss_kb(root):
 def timed(cmd):
     """Runs cmd under GNU time; returns (stdout, stderr, returncode, wall seconds, peak RSS MB
     of the largest single process, peak RSS MB summed over the process tree (sampled every
-    50 ms): OCRmyPDF runs one Tesseract process per job, intake one process)."""
+    100 ms): OCRmyPDF runs one Tesseract process per job, intake one process)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf, \
             tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         start = time.monotonic()
@@ -121,7 +121,7 @@ def timed(cmd):
         tree_peak = 0
         while proc.poll() is None:
             tree_peak = max(tree_peak, tree_rss_kb(proc.pid))
-            time.sleep(0.05)
+            time.sleep(0.1)
         wall = time.monotonic() - start
         tf.seek(0)
         lines = [l for l in tf.read().split("\n") if l.strip().isdigit()]
@@ -132,8 +132,11 @@ def timed(cmd):
 
 
 def run_ours(intake, pages, jobs):
+    # OCRmyPDF lowers its own priority by 5 (os.nice(5) in its __main__); ours runs at the
+    # same niceness so that neither is favoured when other work shares the machine.
     stdout, stderr, code, wall, rss, tree = timed(
-        [intake, "ocr", "--json", "--jobs", str(jobs)] + [p["path"] for p in pages])
+        ["nice", "-n", "5", intake, "ocr", "--json", "--jobs", str(jobs)] +
+        [p["path"] for p in pages])
     if code not in (0, 1):
         sys.exit("intake ocr failed:\n" + stderr)
     results = {}
