@@ -4,8 +4,11 @@
 
 namespace intake {
 
-CurrentCaseSink::CurrentCaseSink(CaseDirProvider case_dir_for_import, std::string device)
-    : case_dir_for_import_(std::move(case_dir_for_import)), device_(std::move(device)) {}
+CurrentCaseSink::CurrentCaseSink(CaseDirProvider case_dir_for_import, std::string device,
+                                 capture::PageExpectations expect)
+    : case_dir_for_import_(std::move(case_dir_for_import)),
+      device_(std::move(device)),
+      expect_(expect) {}
 
 CurrentCaseSink::~CurrentCaseSink() { Release(); }
 
@@ -15,7 +18,7 @@ Result<capture::ImportedPageSink*> CurrentCaseSink::Sink() {
   Release();
   INTAKE_ASSIGN_OR_RETURN(capture::PageStore store, capture::PageStore::Open(case_dir));
   store_.emplace(std::move(store));
-  sink_ = std::make_unique<capture::PageStoreSink>(*store_, device_);
+  sink_ = std::make_unique<capture::PageStoreSink>(*store_, device_, expect_);
   case_dir_ = case_dir;
   return sink_.get();
 }

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "capture/folder_import_sink.h"
+#include "capture/page_checks.h"
 #include "capture/page_store.h"
 
 namespace intake {
@@ -24,8 +25,11 @@ class CurrentCaseSink final : public capture::ImportedPageSink {
  public:
   using CaseDirProvider = std::function<Result<std::filesystem::path>()>;
 
-  // `device` is recorded as each page's device, e.g. "file:scanner-inbox".
-  CurrentCaseSink(CaseDirProvider case_dir_for_import, std::string device);
+  // `device` is recorded as each page's device, e.g. "file:scanner-inbox". Each page is
+  // checked against `expect` (capture/page_checks.h); a flagged page is stored with its
+  // rescan flag, never dropped.
+  CurrentCaseSink(CaseDirProvider case_dir_for_import, std::string device,
+                  capture::PageExpectations expect = {});
   ~CurrentCaseSink() override;
 
   Result<std::set<int>> StoredPages(const capture::ImportSourceFile& source) override;
@@ -43,6 +47,7 @@ class CurrentCaseSink final : public capture::ImportedPageSink {
 
   CaseDirProvider case_dir_for_import_;
   std::string device_;
+  capture::PageExpectations expect_;
   std::filesystem::path case_dir_;
   std::optional<capture::PageStore> store_;
   std::unique_ptr<capture::ImportedPageSink> sink_;

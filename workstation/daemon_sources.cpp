@@ -36,13 +36,17 @@ void IntakeDaemon::Worker::PollButtons() {
 }
 
 Status IntakeDaemon::Worker::OpenFolder() {
+  capture::PageExpectations expect;  // blank, dark and light checks only
+  if (const capture::ScanProfile* profile =
+          capture::FindProfile(profiles_, config_.daemon.watch_profile))
+    expect = profile->Expectations();
   sink_ = std::make_unique<CurrentCaseSink>(
       [this]() -> Result<fs::path> {
         SetActivity("importing");  // called when a file's pages are about to be stored
         INTAKE_ASSIGN_OR_RETURN(std::string case_id, EnsureCase());
         return pipeline_->CaseDir(case_id);
       },
-      "file:" + config_.daemon.watch_dir.filename().string());
+      "file:" + config_.daemon.watch_dir.filename().string(), expect);
   capture::WatchedFolderOptions options;
   options.importer.watch_dir = config_.daemon.watch_dir;
   options.settle = std::chrono::milliseconds(config_.daemon.settle_ms);

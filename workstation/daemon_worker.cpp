@@ -54,6 +54,10 @@ static Status LoadProfilesAndButtons(const WorkstationConfig& config,
                              "', which is not defined (see daemon.profiles_file)");
     (*buttons)[button] = profile;
   }
+  const std::string& watch = config.daemon.watch_profile;
+  if (!watch.empty() && !capture::FindProfile(*profiles, watch))
+    return InvalidArgument("daemon.watch_profile names profile '" + watch +
+                           "', which is not defined (see daemon.profiles_file)");
   return Status::Ok();
 }
 

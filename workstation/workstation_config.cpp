@@ -41,6 +41,7 @@ Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
         c.daemon.buttons = d.at("buttons").get<std::map<std::string, std::string>>();
       c.daemon.button_poll_ms = d.value("button_poll_ms", c.daemon.button_poll_ms);
       c.daemon.settle_ms = d.value("settle_ms", c.daemon.settle_ms);
+      c.daemon.watch_profile = d.value("watch_profile", std::string());
       c.daemon.housekeeping_s = d.value("housekeeping_s", c.daemon.housekeeping_s);
       c.daemon.kiosk_listen = d.value("kiosk_listen", c.daemon.kiosk_listen);
     }
@@ -95,6 +96,7 @@ std::string WorkstationConfigToJson(const WorkstationConfig& c) {
         {"buttons", c.daemon.buttons},
         {"button_poll_ms", c.daemon.button_poll_ms},
         {"settle_ms", c.daemon.settle_ms},
+        {"watch_profile", c.daemon.watch_profile},
         {"housekeeping_s", c.daemon.housekeeping_s},
         {"kiosk_listen", c.daemon.kiosk_listen}}},
   };

@@ -11,7 +11,7 @@
 //                    "keys_dir": "/etc/intake/back-office"},
 //    "daemon": {"watch_dir": "/srv/scans/inbox", "profiles_file": "/etc/intake/profiles.json",
 //               "buttons": {"scan": "forms"}, "button_poll_ms": 500, "settle_ms": 2000,
-//               "housekeeping_s": 300, "kiosk_listen": "127.0.0.1:8480"}}
+//               "watch_profile": "forms", "housekeeping_s": 300, "kiosk_listen": "127.0.0.1:8480"}}
 // Which back office receives cases is configuration, never code (DOMAIN.md).
 #pragma once
 
@@ -45,6 +45,8 @@ struct DaemonConfig {
   std::map<std::string, std::string> buttons;  // scanner button -> profile name
   int button_poll_ms = 500;             // 0: do not poll the scanner's buttons
   int settle_ms = 2000;                 // a watched file unchanged this long is complete
+  std::string watch_profile;            // profile the watched folder's pages are checked
+                                        // against (length, dpi); empty: blank/dark/light only
   int housekeeping_s = 300;             // overdue paper, purge, delivery sync
   std::string kiosk_listen = "127.0.0.1:8480";  // loopback only
 };
