@@ -10,7 +10,9 @@
 namespace intake::paper {
 namespace {
 
-constexpr int kItemsPerPage = 17;
+// 15 rows leave room on the last page for the totals and the instructions above the footer
+// (rows start at 98 mm, 10 mm each; the footer is at 280 mm).
+constexpr int kItemsPerPage = 15;
 constexpr double kLeft = 20, kRight = 190;
 
 void DrawHeader(PdfCanvas& pdf, const CaseIntake& intake, Date date, const QrMatrix& qr,

@@ -69,5 +69,18 @@ TEST_F(CoverCode128Test, ZbarReadsTheLinearCodeAlone) {
   EXPECT_TRUE(none.empty());
 }
 
+TEST_F(CoverCode128Test, EveryPageOfALongCoverCarriesBothCodes) {
+  auto pdf = RenderCoverSheetPdf(SampleCase("20261123-WS01-0004", 16), DayOf(At()));
+  ASSERT_OK(pdf);
+  auto pages = testing::RenderPdf(*pdf, kDpi);
+  ASSERT_EQ(pages.size(), 2u);  // 15 rows per page
+  for (size_t i = 0; i < pages.size(); ++i) {
+    auto codes = Read(pages[i], "page" + std::to_string(i));
+    ASSERT_EQ(codes.size(), 1u) << "page " << i;  // QR and Code 128 name the same case
+    EXPECT_EQ(codes[0].id, "20261123-WS01-0004");
+    EXPECT_EQ(codes[0].cases[0].item_numbers.size(), 16u);
+  }
+}
+
 }  // namespace
 }  // namespace intake::paper
