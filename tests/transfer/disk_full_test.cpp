@@ -1,40 +1,15 @@
 // A real full disk: the receiver's inbox and uploads on a tiny tmpfs (needs root and mount
 // permission; skipped otherwise — the quota seam in fault_test.cpp covers the logic anyway).
-#include <sys/mount.h>
-
-#include <cerrno>
-#include <cstring>
-
+#include "tests/support/tmpfs.h"
 #include "tests/transfer/transfer_fixture.h"
 
 namespace intake::transfer {
 namespace {
 
 using intake::testing::TempDir;
+using intake::testing::Tmpfs;
 using namespace intake::transfer::testing;
 namespace fs = std::filesystem;
-
-class Tmpfs {
- public:
-  Tmpfs(const fs::path& dir, const std::string& size) : dir_(dir) {
-    fs::create_directories(dir);
-    mounted_ = ::mount("tmpfs", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) == 0;
-    if (!mounted_) error_ = std::strerror(errno);
-  }
-  ~Tmpfs() {
-    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
-  }
-  bool Resize(const std::string& size) {
-    return ::mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT, ("size=" + size).c_str()) == 0;
-  }
-  bool mounted() const { return mounted_; }
-  const std::string& error() const { return error_; }
-
- private:
-  fs::path dir_;
-  bool mounted_ = false;
-  std::string error_;
-};
 
 TEST(DiskFullTest, RealFullFilesystemIsClearErrorThenDeliveredAfterSpaceIsFreed) {
   TempDir dir;
