@@ -8,6 +8,7 @@
 #include "core/file_util.h"
 #include "signing/receipt.h"
 #include "signing/signer.h"
+#include "signing/utc_time.h"
 #include "transfer/digest.h"
 
 namespace intake::transfer {
@@ -123,12 +124,7 @@ Result<std::string> CaseFiler::File(const fs::path& package_path, const std::str
 }
 
 std::string FormatUtc(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buffer;
+  return signing::FormatUtc(signing::Clock::from_time_t(static_cast<std::time_t>(unix_seconds)));
 }
 
 }  // namespace intake::transfer

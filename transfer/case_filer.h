@@ -34,7 +34,7 @@ using PackageVerifier = std::function<Status(const std::filesystem::path& packag
 // Case ids appear in paths: letters, digits, '.', '_', '-', not starting with '.'.
 bool IsSafeCaseId(std::string_view case_id);
 
-// "2026-11-23T10:21:00Z" for a Unix time.
+// "2026-11-23T10:21:00Z" for a Unix time (signing::FormatUtc, the one formatter).
 std::string FormatUtc(int64_t unix_seconds);
 
 class CaseFiler {
