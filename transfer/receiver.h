@@ -3,6 +3,7 @@
 //   /files/...              tus 1.0 uploads (TusService)
 //   GET /receipts/<case>    the signed receipt of a filed case (JSON), 404 if none
 //   GET /cases              filed case ids (JSON array), for back-office staff
+//   GET /staff/...          the clerk's HTML pages: cases, their files (StaffView; this host only)
 //   /messages               back office -> workstation messages (MessageBoard)
 //   routes mounted by other components (Mount), e.g. the message board or paper/
 //
@@ -21,6 +22,7 @@
 #include "signing/key_store.h"
 #include "transfer/http_server.h"
 #include "transfer/message_board.h"
+#include "transfer/staff_view.h"
 #include "transfer/tus_service.h"
 #include "transfer/upload_store.h"
 
@@ -72,6 +74,7 @@ class Receiver {
   std::unique_ptr<CaseFiler> filer_;
   std::unique_ptr<TusService> tus_;
   std::unique_ptr<MessageBoard> messages_;
+  std::unique_ptr<StaffView> staff_;
   std::unique_ptr<HttpServer> server_;  // last: stopped first
 };
 

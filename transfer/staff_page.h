@@ -1,0 +1,45 @@
+// The back-office clerk's HTML pages (Ukrainian labels), rendered from plain values: the list of
+// received cases and one case's files. Pure functions, no I/O; every value from a case folder
+// is HTML-escaped and every link is percent-encoded, so a file name cannot inject markup.
+//
+// Thread safety: stateless.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intake::transfer {
+
+// What the staff view shows of one filed case (from its receipt and, when the package was
+// unpacked, the bag's case.json). Empty strings are shown as "—".
+struct StaffCaseSummary {
+  std::string case_id;
+  std::string workstation;    // case.json "workstation"; "" when the bag is not unpacked
+  std::string received_at;    // receipt time, UTC ISO 8601
+  std::string package_hash;   // "sha256:<hex>" from the receipt
+  bool receipt_issued = false;  // a signed receipt is stored (it is sent with the last PATCH)
+  std::string receipt_status;   // receipt "status" ("filed")
+};
+
+struct StaffFileEntry {
+  std::string path;  // relative to the case folder, '/'-separated
+  int64_t size = 0;
+};
+
+// "<", ">", "&", '"' and "'" as entities.
+std::string HtmlEscape(std::string_view text);
+// Percent-encodes everything but unreserved characters (RFC 3986) and, when `keep_slash`, '/'.
+std::string PercentEncode(std::string_view text, bool keep_slash);
+
+// The case list (newest id first as given). `back_office` names this office in the title.
+std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
+                              std::string_view back_office);
+// One case: its summary and a link per file to /staff/cases/<id>/files/<path>.
+std::string StaffCasePageHtml(const StaffCaseSummary& summary,
+                              const std::vector<StaffFileEntry>& files);
+// A small page for a refusal or a missing page (status text in Ukrainian).
+std::string StaffMessageHtml(std::string_view title, std::string_view message);
+
+}  // namespace intake::transfer
