@@ -26,8 +26,10 @@ Result<std::unique_ptr<Receiver>> Receiver::Start(ReceiverOptions options, signi
   r->tus_ = std::make_unique<TusService>(o.tus, *r->uploads_, *r->filer_);
   INTAKE_ASSIGN_OR_RETURN(r->messages_,
                           MessageBoard::Open(o.uploads / "messages.db", r->keys_.signing_key()));
+  INTAKE_ASSIGN_OR_RETURN(std::string staff_token, NewStaffToken());
   r->staff_ = std::make_unique<StaffView>(
-      *r->filer_, [self = r.get()] { return self->port(); }, r->keys_.identity().name);
+      *r->filer_, [self = r.get()] { return self->port(); }, r->keys_.identity().name,
+      o.paper_desk, std::move(staff_token));
   int recovered = r->tus_->RecoverCompleteUploads();
   if (recovered > 0) LogInfo("receiver", "filed " + std::to_string(recovered) + " uploads completed before a restart");
   Receiver* self = r.get();
@@ -56,7 +58,7 @@ std::unique_ptr<RequestHandler> Receiver::Route(HttpRequestHead head) {
     reply.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
     return FixedReply(std::move(reply));
   }
-  if (StaffView::Handles(head.path)) return FixedReply(staff_->Handle(head));
+  if (StaffView::Handles(head.path)) return staff_->Route(std::move(head));
   if (head.method == "GET" && head.path == "/cases") {
     return FixedReply(HttpReply::Json(200, nlohmann::json(filer_->List()).dump()));
   }

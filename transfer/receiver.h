@@ -47,6 +47,7 @@ struct ReceiverOptions {
   PackageVerifier verifier;               // overrides the signing verifier when set
   TusServiceOptions tus;
   std::vector<MountedRoute> routes;
+  StaffPaperDesk paper_desk;              // the staff view's paper form; empty = no form
 };
 
 class Receiver {

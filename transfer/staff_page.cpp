@@ -102,8 +102,11 @@ std::string PercentEncode(std::string_view text, bool keep_slash) {
 }
 
 std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
-                              std::string_view back_office) {
+                              std::string_view back_office, bool paper_form) {
   std::string page = Page("Отримані справи", "Отримані справи — " + Or(back_office));
+  if (paper_form)
+    page += "<section><a href=\"/staff/paper\">Прийняти паперові оригінали (реєстр передачі)</a>"
+            "</section>\n";
   page += "<section>\n";
   if (cases.empty()) {
     page += "<p class=\"muted\">Ще не отримано жодної справи.</p>\n</section>\n";
@@ -144,6 +147,26 @@ std::string StaffCasePageHtml(const StaffCaseSummary& c, const std::vector<Staff
   }
   page += "<p class=\"muted\">package.bin — зашифрований пакет у тому вигляді, як його отримано; "
           "receipt.txt — підписана квитанція.</p>\n</section>\n";
+  return page + kTail;
+}
+
+std::string StaffPaperFormHtml(std::string_view token, std::string_view report, bool failed) {
+  std::string page = Page("Паперові оригінали", "<a href=\"/staff/\">Отримані справи</a> → "
+                                                 "паперові оригінали");
+  if (!report.empty()) {
+    page += std::string("<section><h2 class=\"") + (failed ? "bad" : "ok") + "\">" +
+            (failed ? "Не прийнято" : "Прийнято") + "</h2><pre>" + HtmlEscape(report) +
+            "</pre></section>\n";
+  }
+  page += "<section>\n<h2>Прийняти реєстр передачі</h2>\n"
+          "<form method=\"post\" action=\"/staff/paper\">\n"
+          "<input type=\"hidden\" name=\"token\" value=\"" + HtmlEscape(token) + "\">\n"
+          "<p><label>Номер реєстру та номери справ з титульних аркушів (кожен з нового рядка):"
+          "<br><textarea name=\"typed\" rows=\"8\" cols=\"40\" required></textarea></label></p>\n"
+          "<p><label>Ваш ідентифікатор працівника: <input name=\"clerk\" required></label></p>\n"
+          "<p><button type=\"submit\">Записати отримання</button></p>\n</form>\n"
+          "<p class=\"muted\">Відскановані сторінки приймає команда intake paper receive.</p>\n"
+          "</section>\n";
   return page + kTail;
 }
 

@@ -34,11 +34,16 @@ std::string HtmlEscape(std::string_view text);
 std::string PercentEncode(std::string_view text, bool keep_slash);
 
 // The case list (newest id first as given). `back_office` names this office in the title.
+// `paper_form` adds a link to the paper receipt form.
 std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
-                              std::string_view back_office);
+                              std::string_view back_office, bool paper_form = false);
 // One case: its summary and a link per file to /staff/cases/<id>/files/<path>.
 std::string StaffCasePageHtml(const StaffCaseSummary& summary,
                               const std::vector<StaffFileEntry>& files);
+// The paper receipt form (typed register / cover-sheet ids, clerk id) with `token` in a hidden
+// field; `report` (plain text, may be empty) is the outcome of the last submission, shown
+// escaped above the form, `failed` marks it as an error.
+std::string StaffPaperFormHtml(std::string_view token, std::string_view report, bool failed);
 // A small page for a refusal or a missing page (status text in Ukrainian).
 std::string StaffMessageHtml(std::string_view title, std::string_view message);
 

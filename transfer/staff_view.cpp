@@ -2,7 +2,11 @@
 // (cases are a few to tens of MB) and served from memory.
 #include "transfer/staff_view.h"
 
+#include <sys/random.h>
+
 #include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <filesystem>
 #include <system_error>
 #include <vector>
@@ -30,7 +34,8 @@ HttpReply HtmlReply(int status, std::string body) {
   reply.body = std::move(body);
   reply.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
   reply.headers.emplace_back("Content-Security-Policy",
-                             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+                             "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+                             "form-action 'self'");
   AddCommonHeaders(reply);
   return reply;
 }
@@ -66,7 +71,65 @@ std::string Extension(const std::string& path) {
   return ext;
 }
 
+bool SameToken(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string FormDecode(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out.push_back(' ');
+    } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 &&
+               HexValue(text[i + 2]) >= 0) {
+      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
+      i += 2;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::map<std::string, std::string> ParseFormBody(std::string_view body) {
+  std::map<std::string, std::string> fields;
+  while (!body.empty()) {
+    size_t amp = body.find('&');
+    std::string_view pair = body.substr(0, amp);
+    size_t eq = pair.find('=');
+    if (!pair.empty())
+      fields[FormDecode(pair.substr(0, eq))] =
+          eq == std::string_view::npos ? std::string() : FormDecode(pair.substr(eq + 1));
+    if (amp == std::string_view::npos) break;
+    body.remove_prefix(amp + 1);
+  }
+  return fields;
+}
+
+Result<std::string> NewStaffToken() {
+  unsigned char bytes[16];
+  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes))
+    return ErrnoStatus("getrandom", errno);
+  static const char kHex[] = "0123456789abcdef";
+  std::string token;
+  for (unsigned char b : bytes) {
+    token.push_back(kHex[b >> 4]);
+    token.push_back(kHex[b & 15]);
+  }
+  return token;
+}
 
 std::string StaffContentType(const std::string& relative_path) {
   const std::string ext = Extension(relative_path);
@@ -84,7 +147,14 @@ bool StaffView::HostIsUs(const std::string& host) const {
   return host == "127.0.0.1:" + port || host == "localhost:" + port;
 }
 
-HttpReply StaffView::Handle(const HttpRequestHead& head) const {
+std::unique_ptr<RequestHandler> StaffView::Route(HttpRequestHead head) const {
+  return BufferedHandler(
+      std::move(head),
+      [this](const HttpRequestHead& h, const std::string& body) { return Handle(h, body); },
+      16 * 1024);
+}
+
+HttpReply StaffView::Handle(const HttpRequestHead& head, const std::string& body) const {
   // The client address first: a request from the network learns nothing, not even which
   // paths exist.
   if (!IsLoopback(head.remote_ip))
@@ -93,6 +163,10 @@ HttpReply StaffView::Handle(const HttpRequestHead& head) const {
   if (!HostIsUs(head.Header("host")))
     return Refusal(400, "Неправильна адреса",
                    "Відкрийте http://127.0.0.1:" + std::to_string(port_()) + "/staff/");
+  if (head.path == "/staff/paper" && paper_desk_) {
+    if (head.method == "POST") return PaperPost(head, body);
+    if (head.method == "GET" || head.method == "HEAD") return PaperForm();
+  }
   if (head.method != "GET" && head.method != "HEAD")
     return Refusal(405, "Непідтримуваний запит", "Ця сторінка лише для перегляду.");
   if (head.path == "/staff" || head.path == "/staff/") return CaseList();
@@ -148,7 +222,7 @@ HttpReply StaffView::CaseList() const {
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.received_at > b.received_at;  // newest first; ISO 8601 UTC sorts as text
   });
-  return HtmlReply(200, StaffCaseListHtml(rows, back_office_));
+  return HtmlReply(200, StaffCaseListHtml(rows, back_office_, static_cast<bool>(paper_desk_)));
 }
 
 HttpReply StaffView::CasePage(const std::string& case_id) const {
@@ -195,6 +269,38 @@ HttpReply StaffView::CaseFile(const std::string& case_id, const std::string& rel
   }
   AddCommonHeaders(reply);
   return reply;
+}
+
+HttpReply StaffView::PaperForm() const {
+  return HtmlReply(200, StaffPaperFormHtml(token_, "", false));
+}
+
+// A browser sends Origin with a form POST; one from another site is refused, and the form's
+// token (which another site cannot read) is required either way.
+HttpReply StaffView::PaperPost(const HttpRequestHead& head, const std::string& body) const {
+  const std::string origin = head.Header("origin");
+  const std::string port = std::to_string(port_());
+  if (!origin.empty() && origin != "http://127.0.0.1:" + port && origin != "http://localhost:" + port)
+    return Refusal(403, "Запит відхилено", "Запит з іншого сайту відхилено.");
+  auto fields = ParseFormBody(body);
+  if (!SameToken(fields["token"], token_))
+    return Refusal(403, "Запит відхилено", "Оновіть сторінку форми і повторіть.");
+  std::vector<std::string> typed;
+  std::string word;
+  for (char c : fields["typed"] + "\n") {
+    if (std::isspace(static_cast<unsigned char>(c)) || c == ',' || c == ';') {
+      if (!word.empty()) typed.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  std::string clerk = fields["clerk"];
+  if (typed.empty() || clerk.empty())
+    return HtmlReply(400, StaffPaperFormHtml(token_, "Введіть номер реєстру і свій ідентифікатор.", true));
+  auto report = paper_desk_(typed, clerk);
+  if (!report.ok()) return HtmlReply(422, StaffPaperFormHtml(token_, report.status().message(), true));
+  return HtmlReply(200, StaffPaperFormHtml(token_, *report, false));
 }
 
 }  // namespace intake::transfer

@@ -8,14 +8,21 @@
 // only when its exact relative path is one the case folder lists (CaseFiler::Files), so "..",
 // absolute and encoded paths cannot leave the case folder; symbolic links are never served.
 // Nothing about a case is logged.
+//   GET  /staff/paper       a form to record paper originals received (typed register and
+//   POST /staff/paper       cover-sheet ids), when a StaffPaperDesk is wired (paper/ sits above
+//                           transfer, so the program supplies it). The POST must carry the
+//                           per-start token of the form and, if the browser sends Origin, ours.
 //
 // Thread safety: Handle() may run on several connection threads at once (it only reads).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "transfer/case_filer.h"
 #include "transfer/http_server.h"
@@ -23,16 +30,30 @@
 
 namespace intake::transfer {
 
+// Records paper received at the desk: `typed` register / case / code ids, `clerk` the clerk's
+// id (no names). Returns the report to show the clerk (Ukrainian, plain text) or a Status whose
+// message says what to do. Called from connection threads; must serialise itself.
+using StaffPaperDesk = std::function<Result<std::string>(const std::vector<std::string>& typed,
+                                                         const std::string& clerk)>;
+
+// 32 random hex digits (getrandom) for the paper form's token.
+Result<std::string> NewStaffToken();
+
 class StaffView {
  public:
   // `filer` is borrowed and must outlive the view; `port` tells the port the server listens on
-  // (known only once it started); `back_office` names this office on the pages.
-  StaffView(const CaseFiler& filer, std::function<uint16_t()> port, std::string back_office)
-      : filer_(filer), port_(std::move(port)), back_office_(std::move(back_office)) {}
+  // (known only once it started); `back_office` names this office on the pages. `paper_desk`
+  // may be empty (no paper form); `token` guards its POSTs.
+  StaffView(const CaseFiler& filer, std::function<uint16_t()> port, std::string back_office,
+            StaffPaperDesk paper_desk = {}, std::string token = {})
+      : filer_(filer), port_(std::move(port)), back_office_(std::move(back_office)),
+        paper_desk_(std::move(paper_desk)), token_(std::move(token)) {}
 
   static bool Handles(const std::string& path) { return path == "/staff" || path.rfind("/staff/", 0) == 0; }
-  // The answer to a request whose path Handles(); never nullptr.
-  HttpReply Handle(const HttpRequestHead& head) const;
+  // A handler for a request whose path Handles() (bodies up to 16 KiB); never nullptr.
+  std::unique_ptr<RequestHandler> Route(HttpRequestHead head) const;
+  // The answer to a request whose path Handles(), with its (small) body.
+  HttpReply Handle(const HttpRequestHead& head, const std::string& body = {}) const;
 
   // A filed case's summary: its receipt, and the workstation named in the unpacked bag's
   // case.json when there is one. kNotFound when the case was not filed.
@@ -43,11 +64,19 @@ class StaffView {
   HttpReply CaseList() const;
   HttpReply CasePage(const std::string& case_id) const;
   HttpReply CaseFile(const std::string& case_id, const std::string& relative) const;
+  HttpReply PaperForm() const;
+  HttpReply PaperPost(const HttpRequestHead& head, const std::string& body) const;
 
   const CaseFiler& filer_;
   std::function<uint16_t()> port_;
   std::string back_office_;
+  StaffPaperDesk paper_desk_;
+  std::string token_;
 };
+
+// application/x-www-form-urlencoded → name → value ('+' is a space, %XX decoded; a malformed
+// escape is kept as written).
+std::map<std::string, std::string> ParseFormBody(std::string_view body);
 
 // The Content-Type a case file is served with: PDF, plain text, JSON/XML as text, PNG, JPEG,
 // TIFF; anything else is application/octet-stream (and served as a download).

@@ -5,14 +5,18 @@
 //   intake-receiver --listen HOST:PORT --inbox DIR --keys DIR --trust-store FILE
 //                   [--require-signed-requests] [--clock-skew-seconds N]
 //                   [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--quota-bytes N]
-//                   [--port-file FILE] [--no-verify]
+//                   [--port-file FILE] [--no-verify] [--paper-book FILE [--back-office NAME]]
+// Staff open http://127.0.0.1:PORT/staff/ on this host (transfer/staff_view.h).
 // Exit codes: 0 stopped on SIGTERM/SIGINT, 1 failed to start, 2 bad usage.
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <memory>
 #include <string>
 #include <thread>
 
+#include "apps/intake-receiver/paper_desk.h"
 #include "apps/intake-receiver/receiver_flags.h"
 #include "core/log.h"
 #include "transfer/receiver.h"
@@ -36,11 +40,24 @@ int main(int argc, char** argv) {
               << config->keys_dir.string() << ")\n";
     return 1;
   }
+  // The paper desk posts to the board of the receiver it is part of, known once it started.
+  auto board = std::make_shared<std::atomic<transfer::MessageBoard*>>(nullptr);
+  if (!config->paper_book.empty()) {
+    auto desk = receiver_app::MakePaperDesk(
+        {config->paper_book, config->inbox, config->keys_dir, config->back_office,
+         [board] { return board->load(); }});
+    if (!desk.ok()) {
+      std::cerr << "intake-receiver: paper desk: " << desk.status().message() << "\n";
+      return 1;
+    }
+    config->options.paper_desk = std::move(*desk);
+  }
   auto receiver = transfer::Receiver::Start(std::move(config->options), std::move(*keys));
   if (!receiver.ok()) {
     std::cerr << "intake-receiver: " << receiver.status().message() << "\n";
     return 1;
   }
+  board->store(&(*receiver)->messages());
   Status port_written = receiver_app::WritePortFile(config->port_file, (*receiver)->port());
   if (!port_written.ok()) std::cerr << "intake-receiver: " << port_written.message() << "\n";
   std::cout << "intake-receiver: listening on " << (*receiver)->base_url() << " (inbox "

@@ -9,9 +9,12 @@ const char kUsage[] =
     "usage: intake-receiver --listen HOST:PORT --inbox DIR --keys DIR --trust-store FILE\n"
     "         [--require-signed-requests] [--clock-skew-seconds N] [--no-verify]\n"
     "         [--tls-cert PEM --tls-key PEM] [--expire-hours N] [--quota-bytes N]\n"
-    "         [--port-file FILE]\n"
+    "         [--port-file FILE] [--paper-book FILE [--back-office NAME]]\n"
     "  --keys: the back office's key store (intake keys init --role back-office --name NAME)\n"
-    "  --trust-store: enrolled workstations (intake keys enroll WS.json --trust-store FILE)\n";
+    "  --trust-store: enrolled workstations (intake keys enroll WS.json --trust-store FILE)\n"
+    "  --paper-book: the paper receipt book; adds the paper form to the staff view\n"
+    "    (http://127.0.0.1:PORT/staff/, this host only); --back-office: as registers name this\n"
+    "    office (default: the key store's name)\n";
 
 
 Result<ServeConfig> ParseServeFlags(std::vector<std::string> args) {
@@ -54,6 +57,9 @@ Result<ServeConfig> ParseServeFlags(std::vector<std::string> args) {
     INTAKE_ASSIGN_OR_RETURN(c.options.tus.storage_quota_bytes, ParseNonNegative("--quota-bytes", value));
   }
   if (TakeOption(args, "--port-file", &value)) c.port_file = value;
+  if (TakeOption(args, "--paper-book", &value)) c.paper_book = value;
+  if (TakeOption(args, "--back-office", &c.back_office) && c.paper_book.empty())
+    return InvalidArgument("--back-office goes with --paper-book");
   if (!args.empty()) return InvalidArgument("unknown argument '" + args.front() + "'");
   return c;
 }

@@ -18,6 +18,8 @@ struct ServeConfig {
   std::filesystem::path keys_dir;
   std::filesystem::path inbox;
   std::filesystem::path port_file;
+  std::filesystem::path paper_book;  // set = the staff view's paper form
+  std::string back_office;           // as paper registers name this office
 };
 
 Result<ServeConfig> ParseServeFlags(std::vector<std::string> args);

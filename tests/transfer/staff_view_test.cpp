@@ -2,7 +2,6 @@
 // case is listed, its files open with their bytes and Content-Type, traversal in every spelling
 // is refused, and requests not addressed to / not coming from this host are refused.
 #include <arpa/inet.h>
-#include <curl/curl.h>
 #include <ifaddrs.h>
 #include <netinet/in.h>
 
@@ -14,6 +13,7 @@
 
 #include "core/case_record.h"
 #include "core/file_util.h"
+#include "tests/transfer/staff_http.h"
 #include "tests/transfer/transfer_fixture.h"
 #include "transfer/digest.h"
 #include "transfer/staff_page.h"
@@ -28,40 +28,12 @@ using intake::testing::TempDir;
 const char kCaseId[] = "20261123-WS07-0004";
 const char kPdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
-struct Reply {
-  long status = 0;  // 0 = no connection
-  std::string content_type;
-  std::string body;
-};
+using Reply = StaffHttpReply;
 
-size_t Collect(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-// One GET with the URL path sent exactly as written (no dot-segment removal) and, when given,
-// a Host header of our choice.
 Reply Get(const std::string& url, const std::string& host = "", bool must_connect = true) {
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
-  Reply reply;
-  curl_slist* headers = nullptr;
-  if (!host.empty()) headers = curl_slist_append(headers, ("Host: " + host).c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_PATH_AS_IS, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, &Collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &reply.body);
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT, 20L);
-  CURLcode rc = curl_easy_perform(curl.get());
-  curl_slist_free_all(headers);
-  if (must_connect) {
-    EXPECT_EQ(rc, CURLE_OK) << curl_easy_strerror(rc) << " for " << url;
-  }
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &reply.status);
-  char* type = nullptr;
-  curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
-  if (type) reply.content_type = type;
-  return reply;
+  std::vector<std::string> headers;
+  if (!host.empty()) headers.push_back("Host: " + host);
+  return StaffRequest(url, headers, "", must_connect);
 }
 
 // Unpacks like the signing verifier would: a bag with case.json and a few page files, plus a

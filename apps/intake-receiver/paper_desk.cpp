@@ -1,0 +1,105 @@
+#include "apps/intake-receiver/paper_desk.h"
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <utility>
+
+#include "paper/back_office_desk.h"
+#include "paper/confirmation_outbox.h"
+#include "paper/paper_text.h"
+#include "paper/paper_time.h"
+#include "signing/key_store.h"
+#include "signing/signer.h"
+
+namespace intake::receiver_app {
+
+namespace {
+
+struct DeskState {
+  PaperDeskConfig config;
+  signing::KeyStore keys;
+  std::unique_ptr<paper::ReceiptBook> book;
+  std::unique_ptr<paper::CodeScanner> scanner;
+  std::mutex mutex;
+
+  DeskState(PaperDeskConfig c, signing::KeyStore k) : config(std::move(c)), keys(std::move(k)) {}
+
+  // The e-cases filed here and their paper items. The receiver unpacks a case to
+  // <inbox>/<case>/bag/data/case.json, one level deeper than LoadInboxPaperItems looks, so
+  // each case folder is read as an inbox of its own (its "bag" is the e-case).
+  Result<std::map<std::string, std::vector<int>>> InboxPaperItems(int* skipped) {
+    INTAKE_ASSIGN_OR_RETURN(auto ecases, paper::LoadInboxPaperItems(config.inbox, skipped));
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(config.inbox, ec)) {
+      if (!entry.is_directory(ec) || !std::filesystem::is_directory(entry.path() / "bag", ec))
+        continue;
+      int bad = 0;
+      auto inner = paper::LoadInboxPaperItems(entry.path(), &bad);
+      if (!inner.ok()) continue;
+      *skipped += bad;
+      ecases.merge(*inner);
+    }
+    return ecases;
+  }
+
+  // The book's confirmations not yet on the board, oldest first (as PublishConfirmations).
+  Status PostUnposted() {
+    transfer::MessageBoard* board = config.board ? config.board() : nullptr;
+    if (!board) return Unavailable("the receiver's message board is not open yet");
+    INTAKE_ASSIGN_OR_RETURN(auto pending, book->Unposted());
+    for (const auto& m : pending) {
+      const int64_t now = paper::Now().time_since_epoch().count();
+      INTAKE_RETURN_IF_ERROR(board->Post(m.workstation, paper::kConfirmationKind, m.wire, now).status());
+      INTAKE_RETURN_IF_ERROR(book->MarkPosted(m.seq));
+    }
+    return Status::Ok();
+  }
+
+  Result<std::string> Receive(const std::vector<std::string>& typed, const std::string& clerk) {
+    std::lock_guard<std::mutex> lock(mutex);
+    paper::DeskInput in;
+    in.typed = typed;
+    in.clerk = clerk;
+    in.back_office = config.back_office;
+    int skipped = 0;
+    auto ecases = InboxPaperItems(&skipped);
+    if (!ecases.ok()) return Status(ecases.status().code(), paper::UserMessage(ecases.status()));
+    in.ecases = std::move(*ecases);
+    signing::Ed25519Signer signer(keys.signing_key());
+    auto result = paper::ReceiveAtDesk(in, *scanner, *book, signer, paper::Now());
+    if (!result.ok()) return Status(result.status().code(), paper::UserMessage(result.status()));
+    std::string report =
+        paper::FormatReconciliation(result->reconciliation, result->confirmation.register_id);
+    if (skipped > 0)
+      report += "Увага: не прочитано case.json у " + std::to_string(skipped) + " справах.\n";
+    if (result->wire.empty()) return report;
+    Status posted = PostUnposted();
+    if (posted.ok()) {
+      report += "Підтвердження підписано й передано для фронт-офісу " +
+                paper::WorkstationOfRegister(result->confirmation.register_id) + ".\n";
+    } else {
+      report += "Підтвердження підписано й збережено; його буде передано з наступним прийманням "
+                "або командою intake paper publish.\n";
+    }
+    return report;
+  }
+};
+
+}  // namespace
+
+Result<transfer::StaffPaperDesk> MakePaperDesk(PaperDeskConfig config) {
+  auto keys = signing::KeyStore::Open(config.keys_dir);
+  if (!keys.ok()) return keys.status().WithContext("paper desk keys " + config.keys_dir.string());
+  if (config.back_office.empty()) config.back_office = keys->identity().name;
+  auto state = std::make_shared<DeskState>(std::move(config), std::move(*keys));
+  INTAKE_ASSIGN_OR_RETURN(state->book, paper::ReceiptBook::Open(state->config.receipt_book));
+  INTAKE_ASSIGN_OR_RETURN(state->scanner, paper::CodeScanner::Create());
+  return transfer::StaffPaperDesk(
+      [state](const std::vector<std::string>& typed, const std::string& clerk) {
+        return state->Receive(typed, clerk);
+      });
+}
+
+}  // namespace intake::receiver_app
