@@ -56,6 +56,11 @@ std::string ReceiptText(const StaffCaseSummary& c) {
   return text;
 }
 
+std::string PaperText(const StaffCaseSummary& c) {
+  if (c.paper_status.empty()) return "<span class=\"muted\">не надходили</span>";
+  return HtmlEscape(c.paper_status);
+}
+
 std::string Page(std::string_view title, std::string_view header_html) {
   std::string page = kHead;
   page += HtmlEscape(title);
@@ -114,12 +119,16 @@ std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
   }
   page += "<p>Усього справ: " + std::to_string(cases.size()) + "</p>\n";
   page += "<table><thead><tr><th>Номер справи</th><th>Робоче місце</th><th>Отримано (UTC)</th>"
-          "<th>Пакет (SHA-256)</th><th>Квитанція</th></tr></thead><tbody>\n";
+          "<th>Пакет (SHA-256)</th><th>Квитанція</th>";
+  if (paper_form) page += "<th>Паперові оригінали</th>";
+  page += "</tr></thead><tbody>\n";
   for (const auto& c : cases) {
     page += "<tr><td><a href=\"" + CaseLink(c.case_id) + "\">" + HtmlEscape(c.case_id) +
             "</a></td><td>" + Or(c.workstation) + "</td><td>" + Or(c.received_at) +
             "</td><td><code>" + Or(HashPrefix(c.package_hash)) + "</code></td><td>" +
-            ReceiptText(c) + "</td></tr>\n";
+            ReceiptText(c) + "</td>";
+    if (paper_form) page += "<td>" + PaperText(c) + "</td>";
+    page += "</tr>\n";
   }
   page += "</tbody></table>\n</section>\n";
   return page + kTail;
@@ -134,6 +143,8 @@ std::string StaffCasePageHtml(const StaffCaseSummary& c, const std::vector<Staff
   page += "<tr><th>Отримано (UTC)</th><td>" + Or(c.received_at) + "</td></tr>\n";
   page += "<tr><th>Пакет (SHA-256)</th><td><code>" + Or(c.package_hash) + "</code></td></tr>\n";
   page += "<tr><th>Квитанція</th><td>" + ReceiptText(c) + "</td></tr>\n";
+  if (!c.paper_status.empty())
+    page += "<tr><th>Паперові оригінали</th><td>" + HtmlEscape(c.paper_status) + "</td></tr>\n";
   page += "</tbody></table>\n</section>\n<section>\n<h2>Файли справи</h2>\n";
   if (files.empty()) {
     page += "<p class=\"muted\">Файлів немає.</p>\n";

@@ -21,6 +21,7 @@ struct StaffCaseSummary {
   std::string package_hash;   // "sha256:<hex>" from the receipt
   bool receipt_issued = false;  // a signed receipt is stored (it is sent with the last PATCH)
   std::string receipt_status;   // receipt "status" ("filed")
+  std::string paper_status;     // recorded paper originals; "" = none recorded
 };
 
 struct StaffFileEntry {
@@ -34,7 +35,7 @@ std::string HtmlEscape(std::string_view text);
 std::string PercentEncode(std::string_view text, bool keep_slash);
 
 // The case list (newest id first as given). `back_office` names this office in the title.
-// `paper_form` adds a link to the paper receipt form.
+// `paper_form` adds a link to the paper receipt form and the paper status column.
 std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
                               std::string_view back_office, bool paper_form = false);
 // One case: its summary and a link per file to /staff/cases/<id>/files/<path>.

@@ -219,6 +219,19 @@ HttpReply StaffView::CaseList() const {
     auto summary = Summary(id);
     if (summary.ok()) rows.push_back(std::move(*summary));
   }
+  if (paper_desk_.paper_status) {
+    std::vector<std::string> workstations;
+    for (const auto& row : rows) {
+      if (!row.workstation.empty() &&
+          std::find(workstations.begin(), workstations.end(), row.workstation) == workstations.end())
+        workstations.push_back(row.workstation);
+    }
+    auto paper = paper_desk_.paper_status(workstations);
+    for (auto& row : rows) {
+      auto it = paper.find(row.case_id);
+      if (it != paper.end()) row.paper_status = it->second;
+    }
+  }
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.received_at > b.received_at;  // newest first; ISO 8601 UTC sorts as text
   });
@@ -231,6 +244,10 @@ HttpReply StaffView::CasePage(const std::string& case_id) const {
     if (summary.status().code() == Code::kNotFound)
       return Refusal(404, "Справу не знайдено", "Справу " + case_id + " сюди не надходило.");
     return Refusal(500, "Помилка", "Не вдалося прочитати справу: " + summary.status().message());
+  }
+  if (paper_desk_.paper_status && !summary->workstation.empty()) {
+    auto paper = paper_desk_.paper_status({summary->workstation});
+    if (auto it = paper.find(case_id); it != paper.end()) summary->paper_status = it->second;
   }
   auto listed = filer_.Files(case_id);
   if (!listed.ok())
@@ -298,7 +315,7 @@ HttpReply StaffView::PaperPost(const HttpRequestHead& head, const std::string& b
   std::string clerk = fields["clerk"];
   if (typed.empty() || clerk.empty())
     return HtmlReply(400, StaffPaperFormHtml(token_, "Введіть номер реєстру і свій ідентифікатор.", true));
-  auto report = paper_desk_(typed, clerk);
+  auto report = paper_desk_.receive(typed, clerk);
   if (!report.ok()) return HtmlReply(422, StaffPaperFormHtml(token_, report.status().message(), true));
   return HtmlReply(200, StaffPaperFormHtml(token_, *report, false));
 }

@@ -30,11 +30,20 @@
 
 namespace intake::transfer {
 
-// Records paper received at the desk: `typed` register / case / code ids, `clerk` the clerk's
-// id (no names). Returns the report to show the clerk (Ukrainian, plain text) or a Status whose
-// message says what to do. Called from connection threads; must serialise itself.
-using StaffPaperDesk = std::function<Result<std::string>(const std::vector<std::string>& typed,
-                                                         const std::string& clerk)>;
+// The paper desk as the staff view uses it. receive: records paper received at the desk:
+// `typed` register / case / code ids, `clerk` the clerk's id (no names); returns the report to
+// show the clerk (Ukrainian, plain text) or a Status whose message says what to do. Both are
+// called from connection threads and must serialise themselves.
+struct StaffPaperDesk {
+  std::function<Result<std::string>(const std::vector<std::string>& typed, const std::string& clerk)>
+      receive;
+  // What the back office recorded of the paper originals of the cases of `workstations`:
+  // case id → a short Ukrainian text ("отримано 2", "отримано 1, бракує 1"); cases without a
+  // recorded receipt are absent. May be empty.
+  std::function<std::map<std::string, std::string>(const std::vector<std::string>& workstations)>
+      paper_status;
+  explicit operator bool() const { return static_cast<bool>(receive); }
+};
 
 // 32 random hex digits (getrandom) for the paper form's token.
 Result<std::string> NewStaffToken();

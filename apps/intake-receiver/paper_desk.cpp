@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "paper/back_office_desk.h"
+#include "paper/confirmation.h"
 #include "paper/confirmation_outbox.h"
 #include "paper/paper_text.h"
 #include "paper/paper_time.h"
@@ -57,6 +58,36 @@ struct DeskState {
     return Status::Ok();
   }
 
+  // Per case, the latest outcome of each of its items over every confirmation this back office
+  // signed for `workstations` (a later receipt of an item overrides an earlier one).
+  std::map<std::string, std::string> PaperStatus(const std::vector<std::string>& workstations) {
+    std::lock_guard<std::mutex> lock(mutex);
+    std::map<std::string, std::map<std::string, paper::ItemOutcome>> items;  // case → item → outcome
+    for (const auto& ws : workstations) {
+      auto outbox = book->Outbox(ws, 0);
+      if (!outbox.ok()) continue;
+      for (const auto& m : *outbox) {
+        auto c = paper::VerifyConfirmation(m.wire, {keys.identity().sign_public});
+        if (!c.ok()) continue;
+        for (const auto& item : c->items) items[item.case_id][item.item_id] = item.outcome;
+      }
+    }
+    std::map<std::string, std::string> status;
+    for (const auto& [case_id, outcomes] : items) {
+      int received = 0, missing = 0, extra = 0;
+      for (const auto& [item, outcome] : outcomes) {
+        if (outcome == paper::ItemOutcome::kReceived) ++received;
+        else if (outcome == paper::ItemOutcome::kMissing) ++missing;
+        else ++extra;
+      }
+      std::string text = "отримано " + std::to_string(received);
+      if (missing) text += ", бракує " + std::to_string(missing);
+      if (extra) text += ", зайвих " + std::to_string(extra);
+      status[case_id] = text;
+    }
+    return status;
+  }
+
   Result<std::string> Receive(const std::vector<std::string>& typed, const std::string& clerk) {
     std::lock_guard<std::mutex> lock(mutex);
     paper::DeskInput in;
@@ -96,10 +127,14 @@ Result<transfer::StaffPaperDesk> MakePaperDesk(PaperDeskConfig config) {
   auto state = std::make_shared<DeskState>(std::move(config), std::move(*keys));
   INTAKE_ASSIGN_OR_RETURN(state->book, paper::ReceiptBook::Open(state->config.receipt_book));
   INTAKE_ASSIGN_OR_RETURN(state->scanner, paper::CodeScanner::Create());
-  return transfer::StaffPaperDesk(
-      [state](const std::vector<std::string>& typed, const std::string& clerk) {
-        return state->Receive(typed, clerk);
-      });
+  transfer::StaffPaperDesk desk;
+  desk.receive = [state](const std::vector<std::string>& typed, const std::string& clerk) {
+    return state->Receive(typed, clerk);
+  };
+  desk.paper_status = [state](const std::vector<std::string>& workstations) {
+    return state->PaperStatus(workstations);
+  };
+  return desk;
 }
 
 }  // namespace intake::receiver_app

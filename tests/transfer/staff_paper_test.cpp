@@ -10,6 +10,8 @@
 
 #include "core/case_record.h"
 #include "core/file_util.h"
+#include "signing/receipt.h"
+#include "signing/signer.h"
 #include "tests/support/subprocess.h"
 #include "tests/transfer/staff_http.h"
 #include "tests/transfer/transfer_fixture.h"
@@ -39,7 +41,7 @@ TEST(StaffPaperTest, TypedRegisterIsRecordedAndPostedForTheWorkstation) {
   fs::path receiver = BinaryDir() / "bin/intake-receiver";
   if (!fs::exists(receiver)) GTEST_SKIP() << "intake-receiver was not built";
   TempDir dir;
-  MakeKeys(dir.path() / "bo-keys", "back-office");
+  signing::KeyStore keys = MakeKeys(dir.path() / "bo-keys", "back-office");
   // An e-case as the receiver unpacks it, with one paper original.
   CaseRecord record;
   record.case_id = kCase;
@@ -48,6 +50,11 @@ TEST(StaffPaperTest, TypedRegisterIsRecordedAndPostedForTheWorkstation) {
   fs::path data = dir.path() / "inbox" / kCase / "bag" / "data";
   ASSERT_OK(MakeDirectories(data, 0750));
   ASSERT_OK(WriteFileAtomic(data / "case.json", CaseRecordToJson(record), 0640));
+  signing::Ed25519Signer signer(keys.signing_key());
+  auto receipt = signing::SignReceipt(
+      {kCase, "sha256:" + std::string(64, 'a'), "2026-11-24T09:00:00Z", "test-bo", "filed", ""}, signer);
+  ASSERT_OK(receipt);
+  ASSERT_OK(WriteFileAtomic(dir.path() / "inbox" / kCase / "receipt.txt", *receipt, 0640));
 
   const int port = FreeLoopbackPort();
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
@@ -59,7 +66,9 @@ TEST(StaffPaperTest, TypedRegisterIsRecordedAndPostedForTheWorkstation) {
   ASSERT_TRUE(rx.started());
   ASSERT_TRUE(WaitForPort(port, std::chrono::seconds(20))) << rx.Stderr();
 
-  EXPECT_NE(StaffRequest(base + "/staff/").body.find("/staff/paper"), std::string::npos);
+  StaffHttpReply before = StaffRequest(base + "/staff/");
+  EXPECT_NE(before.body.find("/staff/paper"), std::string::npos);
+  EXPECT_NE(before.body.find("не надходили"), std::string::npos) << before.body;
   StaffHttpReply form = StaffRequest(base + "/staff/paper");
   ASSERT_EQ(form.status, 200) << form.body;
   const std::string token = TokenOf(form.body);
@@ -83,6 +92,11 @@ TEST(StaffPaperTest, TypedRegisterIsRecordedAndPostedForTheWorkstation) {
   StaffHttpReply board = StaffRequest(base + "/messages?workstation=WS01&after=0");
   ASSERT_EQ(board.status, 200);
   EXPECT_NE(board.body.find("paper-confirmation"), std::string::npos) << board.body;
+
+  // The case (filed here, so it has a receipt) now shows its paper status on the list.
+  StaffHttpReply list = StaffRequest(base + "/staff/");
+  EXPECT_NE(list.body.find("<td>отримано 1</td>"), std::string::npos) << list.body;
+  EXPECT_NE(StaffRequest(base + "/staff/cases/" + kCase).body.find("отримано 1"), std::string::npos);
 
   StaffHttpReply bad = StaffRequest(base + "/staff/paper", {}, "typed=nonsense&clerk=K7&token=" + token);
   EXPECT_EQ(bad.status, 422);
