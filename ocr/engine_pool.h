@@ -1,4 +1,4 @@
-// EnginePool: pages recognised in parallel, one PageProcessor (a Tesseract ukr+eng engine) per
+// EnginePool: pages recognised in parallel, one PageProcessor (a Tesseract Cyrillic+ukr+eng engine) per
 // worker thread and one OSD engine shared by all, results delivered in submission order.
 // Create() fixes glibc's mmap threshold at 1 MB for the process (page buffers are returned
 // to the system when freed instead of staying in per-thread arenas).

@@ -3,15 +3,15 @@
 //   page image (file page or capture page)
 //     -> cleanup (ocr/cleanup.h: border, deskew, holes, blank decision, binarization)
 //     -> orientation (Tesseract OSD: the 0/90/180/270 counter-clockwise turn found, undone)
-//     -> OCR ukr+eng (text, word and page confidences, hOCR)
+//     -> OCR Cyrillic+ukr+eng (text, word and page confidences, hOCR)
 //     -> fields (validated), document class, review flags
 //     -> optional outputs: the case folder's ocr/NNNN.* files, a page of a searchable PDF.
 //
 // A blank page is flagged (blank = true, needs_review) and kept, never dropped: its cleaned
 // image is still written so it can be recovered.
 //
-// Cost: one processor holds a Tesseract ukr+eng engine (~75 MB) and, unless given a shared
-// one, an OSD engine (~30 MB); create one per worker thread (engine_pool.h does, sharing one
+// Cost: one processor holds a Tesseract Cyrillic+ukr+eng engine (~120 MB) and, unless given a
+// shared one, an OSD engine (~30 MB); create one per worker thread (engine_pool.h does, sharing one
 // OSD engine) and reuse it for every page.
 //
 // Thread safety: one thread at a time per processor; distinct processors run in parallel.
@@ -24,6 +24,7 @@
 #include "capture/image_file_reader.h"
 #include "core/status.h"
 #include "ocr/page_result.h"
+#include "ocr/tesseract_engine.h"
 
 namespace intake::ocr {
 
@@ -32,7 +33,7 @@ class SearchablePdf;
 
 struct PageProcessorOptions {
   std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
-  std::string languages = "ukr+eng";
+  std::string languages = kDefaultLanguages;
   bool detect_orientation = true;
   // Not null: this detector is used (it may be shared by the processors of a pool; it is
   // thread-safe) instead of the processor loading its own OSD engine (~30 MB).

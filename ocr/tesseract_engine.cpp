@@ -51,8 +51,12 @@ float MeanConfidence(const std::vector<OcrWord>& words) {
 }  // namespace
 
 std::string MissingLanguageMessage(std::string_view language, const std::filesystem::path& dir) {
+  // Debian names script models' packages tesseract-ocr-script-<4 letters>: Cyrillic -> cyrl.
+  std::string package = "tesseract-ocr-" + std::string(language);
+  if (language == "Cyrillic") package = "tesseract-ocr-script-cyrl";
+  if (language == "Latin") package = "tesseract-ocr-script-latn";
   return "Tesseract language data '" + std::string(language) + "' is missing in " + dir.string() +
-         ": install the Debian package tesseract-ocr-" + std::string(language) +
+         ": install the Debian package " + package +
          " (packaging/install-deps.sh) or set TESSDATA_PREFIX to a folder holding " +
          std::string(language) + ".traineddata";
 }
@@ -71,7 +75,7 @@ Result<std::filesystem::path> FindTessdata(const std::filesystem::path& preferre
   }
   if (IsDirectory(kDebianTessdata)) return std::filesystem::path(kDebianTessdata);
   return NotFound(std::string("Tesseract data not found in ") + kDebianTessdata +
-                  ": install tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd "
+                  ": install tesseract-ocr-script-cyrl tesseract-ocr-eng tesseract-ocr-osd "
                   "(packaging/install-deps.sh) or set TESSDATA_PREFIX");
 }
 

@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libsane1 libsane-dev sane-utils
   libtesseract-dev tesseract-ocr tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd
+  tesseract-ocr-script-cyrl  # OCR language data "Cyrillic" (has "№"; ocr/tesseract_engine.h)
   libleptonica-dev libtiff-dev libjpeg-dev libpng-dev libopencv-dev
   libsodium-dev libssl-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
   libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev libcairo2-dev

@@ -1,12 +1,14 @@
 // intake ocr: cleanup + OCR of image files, one result per page.
 //
-//   intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] FILE...
+//   intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] [--languages L]
+//              FILE...
 //
 // --json prints one JSON object per page per line (ocr/page_result.h lists the keys);
 // without it, a header line per page and the text. --pdf writes one searchable PDF of all
 // pages, in order. --case writes each page's cleaned image, text, hOCR and JSON into
 // DIR/ocr/ (pages numbered across the files in order). Pages run in parallel on --jobs
-// worker threads (default: one per core).
+// worker threads (default: one per core). --languages sets the Tesseract language string
+// (default: PageProcessorOptions::languages), for comparing language data.
 // A file that cannot be read gets one error line on stderr; the other files are still
 // processed; the exit code is then 1. Exit 2: bad usage.
 #include <iostream>
@@ -24,7 +26,8 @@ namespace intake::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] FILE...";
+    "usage: intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] "
+    "[--languages L] FILE...";
 
 void PrintHuman(const ocr::PageResult& r) {
   std::cout << "== " << r.file << " page " << r.page << (r.blank ? " (blank)" : "")
@@ -41,8 +44,9 @@ int RunOcr(const Args& in) {
   Args args = in;
   const bool json = TakeFlag(args, "--json");
   const bool words = TakeFlag(args, "--words");
-  std::string pdf_path, case_dir, jobs_text;
+  std::string pdf_path, case_dir, jobs_text, languages;
   TakeOption(args, "--pdf", &pdf_path);
+  TakeOption(args, "--languages", &languages);
   TakeOption(args, "--case", &case_dir);
   TakeOption(args, "--jobs", &jobs_text);
   for (const auto& a : args) {
@@ -65,6 +69,7 @@ int RunOcr(const Args& in) {
   ocr::EnginePoolOptions options;
   options.workers = jobs;
   options.processor.want_words = words;
+  if (!languages.empty()) options.processor.languages = languages;
   int failures = 0;
   auto on_page = [&](const ocr::PageLabel& label, Result<ocr::PageResult> result) {
     if (!result.ok()) {

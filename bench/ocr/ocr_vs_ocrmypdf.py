@@ -131,12 +131,12 @@ def timed(cmd):
         return out.read(), err.read(), proc.returncode, wall, rss, tree_peak / 1024
 
 
-def run_ours(intake, pages, jobs):
+def run_ours(intake, pages, jobs, languages=""):
     # OCRmyPDF lowers its own priority by 5 (os.nice(5) in its __main__); ours runs at the
     # same niceness so that neither is favoured when other work shares the machine.
     stdout, stderr, code, wall, rss, tree = timed(
         ["nice", "-n", "5", intake, "ocr", "--json", "--jobs", str(jobs)] +
-        [p["path"] for p in pages])
+        (["--languages", languages] if languages else []) + [p["path"] for p in pages])
     if code not in (0, 1):
         sys.exit("intake ocr failed:\n" + stderr)
     results = {}
@@ -257,6 +257,8 @@ def main():
     ap.add_argument("--skip-peer", action="store_true")
     ap.add_argument("--only", default="", help="comma-separated file names: a subset, for a "
                     "quick run on a busy machine")
+    ap.add_argument("--languages", default="", help="Tesseract language string for intake "
+                    "(default: intake's own), for comparing language data")
     args = ap.parse_args()
     pages = load_pages(args.corpus, args.pages)
     if args.only:
@@ -265,7 +267,7 @@ def main():
     n = len(pages)
     print("pages: %d, jobs: %d, cores online: %d" % (n, args.jobs, os.cpu_count()))
     load = os.getloadavg()
-    ours, ours_wall, ours_rss, ours_tree = run_ours(args.intake, pages, args.jobs)
+    ours, ours_wall, ours_rss, ours_tree = run_ours(args.intake, pages, args.jobs, args.languages)
     table = ["| pipeline | page class | pages | CER mean / worst | blank right | "
              "orientation right | skew error median / worst | form fields exact |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]

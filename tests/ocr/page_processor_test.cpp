@@ -134,6 +134,21 @@ TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
   EXPECT_NE(hocr->find("ocrx_word"), std::string::npos);
 }
 
+// The default language data must be able to output "№" in a Ukrainian text: Debian's ukr and
+// eng models cannot (ukr+eng reads it "Ме"/"Ne"); the Cyrillic script model can.
+TEST_F(PageProcessorTest, ReadsNumeroSignAndLatinInCyrillicText) {
+  const capture::ImageFilePage page = Render({"Квитанція № 7731, сума 250 грн",
+                                              "Номер запису № 5 у реєстрі",
+                                              "Рішення №15 від 01.02.2023",
+                                              "Телефон: +380938622207"},
+                                             0, 0);
+  Result<PageResult> r = processor_->Process(page, PageLabel{"numero.png", 1});
+  ASSERT_OK(r);
+  EXPECT_NE(r->text.find("№"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("+380938622207"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("реєстрі"), std::string::npos) << r->text;
+}
+
 TEST_F(PageProcessorTest, SidewaysPageIsTurnedBack) {
   const capture::ImageFilePage page =
       Render({"Програмний комплекс дозволяє забезпечити прийом первинних документів",
@@ -199,7 +214,7 @@ TEST(TesseractDataTest, MissingLanguagePackSaysWhatToInstall) {
   auto created = PageProcessor::Create(options);
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().code(), Code::kNotFound);
-  EXPECT_NE(created.status().message().find("tesseract-ocr-ukr"), std::string::npos)
+  EXPECT_NE(created.status().message().find("tesseract-ocr-script-cyrl"), std::string::npos)
       << created.status().ToString();
 }
 
