@@ -5,6 +5,7 @@
 #include "core/log.h"
 #include "signing/receipt.h"
 #include "transfer/package_opener.h"
+#include "transfer/staff_form.h"
 
 namespace intake::transfer {
 

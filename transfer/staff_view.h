@@ -45,9 +45,6 @@ struct StaffPaperDesk {
   explicit operator bool() const { return static_cast<bool>(receive); }
 };
 
-// 32 random hex digits (getrandom) for the paper form's token.
-Result<std::string> NewStaffToken();
-
 class StaffView {
  public:
   // `filer` is borrowed and must outlive the view; `port` tells the port the server listens on
@@ -82,10 +79,6 @@ class StaffView {
   StaffPaperDesk paper_desk_;
   std::string token_;
 };
-
-// application/x-www-form-urlencoded → name → value ('+' is a space, %XX decoded; a malformed
-// escape is kept as written).
-std::map<std::string, std::string> ParseFormBody(std::string_view body);
 
 // The Content-Type a case file is served with: PDF, plain text, JSON/XML as text, PNG, JPEG,
 // TIFF; anything else is application/octet-stream (and served as a download).
