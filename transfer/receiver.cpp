@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/log.h"
+#include "core/request_token.h"
 #include "signing/receipt.h"
 #include "transfer/package_opener.h"
 #include "transfer/staff_form.h"
@@ -27,7 +28,7 @@ Result<std::unique_ptr<Receiver>> Receiver::Start(ReceiverOptions options, signi
   r->tus_ = std::make_unique<TusService>(o.tus, *r->uploads_, *r->filer_);
   INTAKE_ASSIGN_OR_RETURN(r->messages_,
                           MessageBoard::Open(o.uploads / "messages.db", r->keys_.signing_key()));
-  INTAKE_ASSIGN_OR_RETURN(std::string staff_token, NewStaffToken());
+  INTAKE_ASSIGN_OR_RETURN(std::string staff_token, NewRequestToken());
   r->staff_ = std::make_unique<StaffView>(
       *r->filer_, [self = r.get()] { return self->port(); }, r->keys_.identity().name,
       o.paper_desk, std::move(staff_token));

@@ -1,9 +1,5 @@
-// Helpers for the staff view's one form: the per-start token and the urlencoded body.
+// The staff view's form body parser (application/x-www-form-urlencoded).
 #include "transfer/staff_form.h"
-
-#include <sys/random.h>
-
-#include <cerrno>
 
 namespace intake::transfer {
 
@@ -34,13 +30,6 @@ std::string FormDecode(std::string_view text) {
 
 }  // namespace
 
-bool SameStaffToken(const std::string& a, const std::string& b) {
-  if (a.size() != b.size() || a.empty()) return false;
-  unsigned char diff = 0;  // constant time: no early exit on the first difference
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
-
 std::map<std::string, std::string> ParseFormBody(std::string_view body) {
   std::map<std::string, std::string> fields;
   while (!body.empty()) {
@@ -54,19 +43,6 @@ std::map<std::string, std::string> ParseFormBody(std::string_view body) {
     body.remove_prefix(amp + 1);
   }
   return fields;
-}
-
-Result<std::string> NewStaffToken() {
-  unsigned char bytes[16];
-  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes))
-    return ErrnoStatus("getrandom", errno);
-  static const char kHex[] = "0123456789abcdef";
-  std::string token;
-  for (unsigned char b : bytes) {
-    token.push_back(kHex[b >> 4]);
-    token.push_back(kHex[b & 15]);
-  }
-  return token;
 }
 
 }  // namespace intake::transfer

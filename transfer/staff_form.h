@@ -1,5 +1,5 @@
-// The staff view's form helpers: the per-start token that guards the paper form's POSTs and
-// the parser of its application/x-www-form-urlencoded body.
+// The staff view's form helper: the parser of its application/x-www-form-urlencoded body
+// (the per-start token that guards its POSTs is core/request_token.h).
 //
 // Thread safety: stateless.
 #pragma once
@@ -12,10 +12,6 @@
 
 namespace intake::transfer {
 
-// 32 random hex digits (getrandom).
-Result<std::string> NewStaffToken();
-// Equal and non-empty, compared in constant time.
-bool SameStaffToken(const std::string& a, const std::string& b);
 // name → value ('+' is a space, %XX decoded; a malformed escape is kept as written; a repeated
 // name keeps its last value).
 std::map<std::string, std::string> ParseFormBody(std::string_view body);

@@ -10,6 +10,7 @@
 
 #include "core/case_record.h"
 #include "core/file_util.h"
+#include "core/request_token.h"
 #include "signing/receipt.h"
 #include "transfer/staff_form.h"
 
@@ -240,7 +241,7 @@ HttpReply StaffView::PaperPost(const HttpRequestHead& head, const std::string& b
   if (!origin.empty() && origin != "http://127.0.0.1:" + port && origin != "http://localhost:" + port)
     return Refusal(403, "Запит відхилено", "Запит з іншого сайту відхилено.");
   auto fields = ParseFormBody(body);
-  if (!SameStaffToken(fields["token"], token_))
+  if (!SameRequestToken(fields["token"], token_))
     return Refusal(403, "Запит відхилено", "Оновіть сторінку форми і повторіть.");
   std::vector<std::string> typed;
   std::string word;

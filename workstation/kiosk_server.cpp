@@ -1,10 +1,9 @@
 #include "workstation/kiosk_server.h"
 
-#include <sys/random.h>
-
 #include <nlohmann/json.hpp>
 
 #include "core/log.h"
+#include "core/request_token.h"
 #include "transfer/http_server.h"
 #include "workstation/kiosk_page.h"
 
@@ -15,26 +14,6 @@ using transfer::HttpReply;
 using transfer::HttpRequestHead;
 
 namespace {
-
-Result<std::string> RandomToken() {
-  unsigned char bytes[16];
-  if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes))
-    return ErrnoStatus("getrandom", errno);
-  static const char kHex[] = "0123456789abcdef";
-  std::string token;
-  for (unsigned char b : bytes) {
-    token.push_back(kHex[b >> 4]);
-    token.push_back(kHex[b & 15]);
-  }
-  return token;
-}
-
-bool SameToken(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  return diff == 0;
-}
 
 HttpReply JsonReply(int status, const json& body) {
   HttpReply reply = HttpReply::Json(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
@@ -71,7 +50,7 @@ class KioskRoutes {
     if (!origin.empty() && !OriginIsUs(origin))
       return Error(403, "cross-site request refused (Origin " + origin + ")",
                    "Запит з іншого сайту відхилено.");
-    if (!SameToken(head.Header("x-intake-token"), kiosk_.token_))
+    if (!SameRequestToken(head.Header("x-intake-token"), kiosk_.token_))
       return Error(403, "missing or wrong X-Intake-Token (reload the kiosk page)",
                    "Оновіть сторінку кіоску і повторіть дію.");
     json args = json::object();
@@ -164,7 +143,7 @@ Result<std::unique_ptr<KioskServer>> KioskServer::Start(IntakeDaemon& daemon,
   }
   if (port < 0 || port > 65535)
     return InvalidArgument("--listen '" + listen + "': the port must be 0-65535");
-  INTAKE_ASSIGN_OR_RETURN(std::string token, RandomToken());
+  INTAKE_ASSIGN_OR_RETURN(std::string token, NewRequestToken());
   std::unique_ptr<KioskServer> kiosk(new KioskServer(daemon, std::move(token)));
   transfer::HttpServerOptions options;
   options.host = host;
