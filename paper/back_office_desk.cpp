@@ -102,7 +102,10 @@ Result<std::map<std::string, std::vector<int>>> LoadInboxPaperItems(
   if (ec) return NotFound("inbox " + inbox.string() + ": " + ec.message());
   for (const auto& entry : it) {
     if (!entry.is_directory()) continue;
-    for (const auto& candidate : {entry.path() / "case.json", entry.path() / "data" / "case.json"}) {
+    // intake-receiver files a case as <case>/bag/data/case.json; a bag copied by hand may sit
+    // directly in <case>/ (data/case.json) or be the bare payload (case.json).
+    for (const auto& candidate : {entry.path() / "bag" / "data" / "case.json",
+                                  entry.path() / "data" / "case.json", entry.path() / "case.json"}) {
       if (!std::filesystem::exists(candidate)) continue;
       auto text = ReadFile(candidate);
       auto intake = text.ok() ? ParseCaseIntake(*text) : Result<CaseIntake>(text.status());

@@ -42,7 +42,8 @@ struct DeskResult {
 Result<DeskResult> ReceiveAtDesk(const DeskInput& input, CodeScanner& scanner, ReceiptBook& book,
                                  const signing::Signer& signer, Instant now);
 
-// The e-cases of an inbox folder: every <inbox>/<dir>/case.json or <inbox>/<dir>/data/case.json
+// The e-cases of an inbox folder: every <inbox>/<dir>/bag/data/case.json (as intake-receiver
+// files them), <inbox>/<dir>/data/case.json or <inbox>/<dir>/case.json
 // → case id → its paper item numbers. Unreadable case.json files are skipped and counted.
 Result<std::map<std::string, std::vector<int>>> LoadInboxPaperItems(
     const std::filesystem::path& inbox, int* skipped = nullptr);

@@ -27,22 +27,9 @@ struct DeskState {
 
   DeskState(PaperDeskConfig c, signing::KeyStore k) : config(std::move(c)), keys(std::move(k)) {}
 
-  // The e-cases filed here and their paper items. The receiver unpacks a case to
-  // <inbox>/<case>/bag/data/case.json, one level deeper than LoadInboxPaperItems looks, so
-  // each case folder is read as an inbox of its own (its "bag" is the e-case).
+  // The e-cases filed here and their paper items.
   Result<std::map<std::string, std::vector<int>>> InboxPaperItems(int* skipped) {
-    INTAKE_ASSIGN_OR_RETURN(auto ecases, paper::LoadInboxPaperItems(config.inbox, skipped));
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(config.inbox, ec)) {
-      if (!entry.is_directory(ec) || !std::filesystem::is_directory(entry.path() / "bag", ec))
-        continue;
-      int bad = 0;
-      auto inner = paper::LoadInboxPaperItems(entry.path(), &bad);
-      if (!inner.ok()) continue;
-      *skipped += bad;
-      ecases.merge(*inner);
-    }
-    return ecases;
+    return paper::LoadInboxPaperItems(config.inbox, skipped);
   }
 
   // The book's confirmations not yet on the board, oldest first (as PublishConfirmations).
