@@ -148,4 +148,12 @@ bool DaemonSite::WaitStatus(const std::function<bool(const nlohmann::json&)>& do
   return false;
 }
 
+std::string CaseId(const nlohmann::json& status) {
+  return status["case"].is_object() ? status["case"]["case_id"].get<std::string>() : "";
+}
+
+int Pages(const nlohmann::json& status) {
+  return status["case"].is_object() ? status["case"]["pages"].get<int>() : 0;
+}
+
 }  // namespace intake::testing

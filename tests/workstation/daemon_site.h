@@ -25,6 +25,10 @@ struct KioskAnswer {
   nlohmann::json body;
 };
 
+// From the kiosk's /api/status answer: the current case's id ("" when none) and page count.
+std::string CaseId(const nlohmann::json& status);
+int Pages(const nlohmann::json& status);
+
 class DaemonSite {
  public:
   DaemonSite();

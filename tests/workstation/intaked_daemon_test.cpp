@@ -19,14 +19,10 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using std::chrono::seconds;
+using testing::CaseId;
 using testing::DaemonSite;
+using testing::Pages;
 
-std::string CaseId(const json& status) {
-  return status["case"].is_object() ? status["case"]["case_id"].get<std::string>() : "";
-}
-int Pages(const json& status) {
-  return status["case"].is_object() ? status["case"]["pages"].get<int>() : 0;
-}
 
 TEST(IntakedDaemonTest, ButtonPressScansABatchIntoTheCurrentCase) {
   DaemonSite site;

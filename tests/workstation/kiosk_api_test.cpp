@@ -13,14 +13,10 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using std::chrono::seconds;
+using testing::CaseId;
 using testing::DaemonSite;
+using testing::Pages;
 
-std::string CaseId(const json& status) {
-  return status["case"].is_object() ? status["case"]["case_id"].get<std::string>() : "";
-}
-int Pages(const json& status) {
-  return status["case"].is_object() ? status["case"]["pages"].get<int>() : 0;
-}
 bool Idle(const json& s) { return s["activity"] == "idle" && s["pending_requests"] == 0; }
 
 TEST(KioskApiTest, NewCaseScanCheckFinishQueuesThePackage) {
