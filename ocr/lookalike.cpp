@@ -115,6 +115,17 @@ std::string DigitLookalikes(std::string_view text) {
   });
 }
 
+bool HasLatinTwin(char32_t c) {
+  for (const auto& pair : kLookalikes) {
+    if (c == pair.second) return true;
+  }
+  return false;
+}
+
+bool IsCyrillicLetter(char32_t c) { return c >= U'\u0400' && c <= U'\u04FF'; }
+
+bool IsLatinLetter(char32_t c) { return (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z'); }
+
 char32_t ToLowerLetter(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c + 32;
   if (c >= U'А' && c <= U'Я') return c + 32;

@@ -34,6 +34,13 @@ std::string DigitLookalikes(std::string_view text);
 // punctuation removed, white space collapsed. "Ім’я:" and "IM'Я" both give "імя".
 std::string FoldForMatching(std::string_view text);
 
+// A Cyrillic letter with a Latin twin in the table above (А В С Е І К М Н О Р Т Х У а с е і о р х у).
+bool HasLatinTwin(char32_t c);
+
+// Letters of the Cyrillic block (U+0400..U+04FF) and of basic Latin.
+bool IsCyrillicLetter(char32_t c);
+bool IsLatinLetter(char32_t c);
+
 // Lower case of Cyrillic (incl. Ukrainian Є І Ї Ґ) and Latin letters.
 char32_t ToLowerLetter(char32_t c);
 char32_t ToUpperLetter(char32_t c);

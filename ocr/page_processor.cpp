@@ -62,6 +62,7 @@ Result<std::unique_ptr<PageProcessor>> PageProcessor::Create(const PageProcessor
   impl->options = options;
   TesseractOptions tess;
   tess.languages = options.languages;
+  tess.latin_second_look = options.latin_second_look;
   tess.tessdata_dir = options.tessdata_dir;
   tess.want_hocr = true;  // cheap next to recognition; case folders always keep it
   INTAKE_ASSIGN_OR_RETURN(impl->engine, TesseractEngine::Create(tess));

@@ -34,6 +34,7 @@ class SearchablePdf;
 struct PageProcessorOptions {
   std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
   std::string languages = kDefaultLanguages;
+  bool latin_second_look = true;  // TesseractOptions::latin_second_look
   bool detect_orientation = true;
   // Not null: this detector is used (it may be shared by the processors of a pool; it is
   // thread-safe) instead of the processor loading its own OSD engine (~30 MB).

@@ -3,8 +3,11 @@
 #include <tesseract/resultiterator.h>
 
 #include <cstdlib>
+#include <optional>
 #include <system_error>
 
+#include "ocr/latin_look_internal.h"
+#include "ocr/numero_sign.h"
 #include "ocr/searchable_pdf_internal.h"
 #include "ocr/tesseract_api_internal.h"
 
@@ -18,8 +21,10 @@ bool IsDirectory(const std::filesystem::path& p) {
   return std::filesystem::is_directory(p, ec);
 }
 
-// Words with their confidences and boxes, in reading order, with a line index.
-std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api) {
+// Words with their confidences and boxes, in reading order, with a line index. When
+// `latin_look` is given, the parts of words to read again in Latin are added to it.
+std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api,
+                                  std::vector<internal::LatinLookCandidate>* latin_look) {
   std::vector<OcrWord> words;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return words;
@@ -32,6 +37,9 @@ std::vector<OcrWord> CollectWords(tesseract::TessBaseAPI& api) {
     word.confidence = it->Confidence(tesseract::RIL_WORD);
     it->BoundingBox(tesseract::RIL_WORD, &word.left, &word.top, &word.right, &word.bottom);
     word.line = line;
+    if (latin_look != nullptr) {
+      internal::AddLatinLookCandidates(*it, words.size(), word, *latin_look);
+    }
     words.push_back(std::move(word));
   } while (it->Next(tesseract::RIL_WORD));
   return words;
@@ -46,6 +54,14 @@ float MeanConfidence(const std::vector<OcrWord>& words) {
     weight += n;
   }
   return weight > 0 ? static_cast<float>(sum / weight) : 0.0f;
+}
+
+// The Latin second look (latin_second_look.h) pays off only when a Latin-script model is
+// mixed with others: then the Latin one is loaded again, alone (eng: ~18 MB).
+bool WantsLatinLook(const TesseractOptions& options) {
+  if (!options.latin_second_look) return false;
+  const std::string& langs = options.languages;
+  return langs != "eng" && ("+" + langs + "+").find("+eng+") != std::string::npos;
 }
 
 }  // namespace
@@ -83,6 +99,7 @@ struct TesseractEngine::Impl {
   internal::TessApiPtr api;
   std::filesystem::path tessdata;
   TesseractOptions options;
+  std::optional<internal::TessApiPtr> latin;  // set when WantsLatinLook
   bool has_page = false;
 };
 
@@ -98,7 +115,13 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const Tesseract
   // black) text lines only costs time.
   api->SetVariable("tessedit_do_invert", "0");
   api->SetPageSegMode(tesseract::PSM_AUTO);
-  auto impl = std::make_unique<Impl>(Impl{std::move(api), tessdata, options, false});
+  auto impl = std::make_unique<Impl>(Impl{std::move(api), tessdata, options, std::nullopt, false});
+  if (WantsLatinLook(options)) {
+    INTAKE_ASSIGN_OR_RETURN(internal::TessApiPtr latin,
+                            internal::OpenTessApi(tessdata, "eng", tesseract::OEM_LSTM_ONLY));
+    latin->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+    impl->latin.emplace(std::move(latin));
+  }
   return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
 }
 
@@ -116,9 +139,14 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
   }
   OcrOutput out;
   out.text = internal::TakeTessText(api.GetUTF8Text());
-  out.words = CollectWords(api);
-  out.confidence = MeanConfidence(out.words);
+  std::vector<internal::LatinLookCandidate> latin_look;
+  out.words = CollectWords(api, impl_->latin ? &latin_look : nullptr);
   if (impl_->options.want_hocr) out.hocr = internal::TakeTessText(api.GetHOCRText(page_number));
+  if (!latin_look.empty()) {
+    internal::LookAgainInLatin(**impl_->latin, image, latin_look, out.words, out.text);
+  }
+  RestoreNumeroSigns(out.words, out.text);
+  out.confidence = MeanConfidence(out.words);
   impl_->has_page = true;
   return out;
 }

@@ -36,6 +36,11 @@ struct TesseractOptions {
   std::string languages = kDefaultLanguages;
   std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
   bool want_hocr = false;              // fill OcrOutput::hocr
+  // Read again with eng alone the words the mixed models read in Cyrillic letters that all
+  // have Latin twins ("IBAN" read "ІВАМ"): latin_second_look.h. Only when `languages` mixes
+  // eng with another language. OcrOutput's text and words carry the second look; its hOCR
+  // and the PDF text layer keep Tesseract's first reading.
+  bool latin_second_look = true;
 };
 
 // The directory holding the .traineddata files: `preferred` if not empty, else
@@ -57,6 +62,8 @@ class TesseractEngine {
 
   // Reads the page. `page_number` (0-based) only labels the hOCR. The view must stay valid
   // during the call. Fails (kInternal) only when Tesseract itself fails on the image.
+  // The text and words carry two corrections of Tesseract's reading: the Latin second look
+  // (TesseractOptions::latin_second_look) and "№" put back (numero_sign.h).
   Result<OcrOutput> Recognize(const ImageView& image, int page_number = 0);
 
   // Appends the page last given to Recognize (its image and invisible text layer) to `pdf`

@@ -1,14 +1,15 @@
 // intake ocr: cleanup + OCR of image files, one result per page.
 //
 //   intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] [--languages L]
-//              FILE...
+//              [--no-latin-look] FILE...
 //
 // --json prints one JSON object per page per line (ocr/page_result.h lists the keys);
 // without it, a header line per page and the text. --pdf writes one searchable PDF of all
 // pages, in order. --case writes each page's cleaned image, text, hOCR and JSON into
 // DIR/ocr/ (pages numbered across the files in order). Pages run in parallel on --jobs
 // worker threads (default: one per core). --languages sets the Tesseract language string
-// (default: PageProcessorOptions::languages), for comparing language data.
+// (default: PageProcessorOptions::languages), for comparing language data; --no-latin-look
+// turns off the Latin second look (ocr/latin_second_look.h), to measure what it gives.
 // A file that cannot be read gets one error line on stderr; the other files are still
 // processed; the exit code is then 1. Exit 2: bad usage.
 #include <iostream>
@@ -27,7 +28,7 @@ namespace {
 
 constexpr const char* kUsage =
     "usage: intake ocr [--json] [--words] [--pdf OUT.pdf] [--case DIR] [--jobs N] "
-    "[--languages L] FILE...";
+    "[--languages L] [--no-latin-look] FILE...";
 
 void PrintHuman(const ocr::PageResult& r) {
   std::cout << "== " << r.file << " page " << r.page << (r.blank ? " (blank)" : "")
@@ -44,6 +45,7 @@ int RunOcr(const Args& in) {
   Args args = in;
   const bool json = TakeFlag(args, "--json");
   const bool words = TakeFlag(args, "--words");
+  const bool no_latin_look = TakeFlag(args, "--no-latin-look");
   std::string pdf_path, case_dir, jobs_text, languages;
   TakeOption(args, "--pdf", &pdf_path);
   TakeOption(args, "--languages", &languages);
@@ -70,6 +72,7 @@ int RunOcr(const Args& in) {
   options.workers = jobs;
   options.processor.want_words = words;
   if (!languages.empty()) options.processor.languages = languages;
+  options.processor.latin_second_look = !no_latin_look;
   int failures = 0;
   auto on_page = [&](const ocr::PageLabel& label, Result<ocr::PageResult> result) {
     if (!result.ok()) {

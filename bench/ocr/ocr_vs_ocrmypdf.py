@@ -131,12 +131,13 @@ def timed(cmd):
         return out.read(), err.read(), proc.returncode, wall, rss, tree_peak / 1024
 
 
-def run_ours(intake, pages, jobs, languages=""):
+def run_ours(intake, pages, jobs, languages="", extra_args=()):
     # OCRmyPDF lowers its own priority by 5 (os.nice(5) in its __main__); ours runs at the
     # same niceness so that neither is favoured when other work shares the machine.
     stdout, stderr, code, wall, rss, tree = timed(
         ["nice", "-n", "5", intake, "ocr", "--json", "--jobs", str(jobs)] +
-        (["--languages", languages] if languages else []) + [p["path"] for p in pages])
+        (["--languages", languages] if languages else []) + list(extra_args) +
+        [p["path"] for p in pages])
     if code not in (0, 1):
         sys.exit("intake ocr failed:\n" + stderr)
     results = {}
@@ -257,6 +258,9 @@ def main():
     ap.add_argument("--skip-peer", action="store_true")
     ap.add_argument("--only", default="", help="comma-separated file names: a subset, for a "
                     "quick run on a busy machine")
+    ap.add_argument("--no-latin-look", action="store_true",
+                    help="intake without its Latin second look (ocr/latin_second_look.h), to "
+                    "measure what the look gives")
     ap.add_argument("--languages", default="", help="Tesseract language string for intake "
                     "(default: intake's own), for comparing language data")
     args = ap.parse_args()
@@ -267,7 +271,9 @@ def main():
     n = len(pages)
     print("pages: %d, jobs: %d, cores online: %d" % (n, args.jobs, os.cpu_count()))
     load = os.getloadavg()
-    ours, ours_wall, ours_rss, ours_tree = run_ours(args.intake, pages, args.jobs, args.languages)
+    ours, ours_wall, ours_rss, ours_tree = run_ours(
+        args.intake, pages, args.jobs, args.languages,
+        ["--no-latin-look"] if args.no_latin_look else [])
     table = ["| pipeline | page class | pages | CER mean / worst | blank right | "
              "orientation right | skew error median / worst | form fields exact |",
              "| --- | --- | --- | --- | --- | --- | --- | --- |"]

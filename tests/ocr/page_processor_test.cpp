@@ -134,6 +134,26 @@ TEST_F(PageProcessorTest, ReadsATurnedSkewedFormWithItsFields) {
   EXPECT_NE(hocr->find("ocrx_word"), std::string::npos);
 }
 
+// No Debian model reads both scripts, so on a Ukrainian line the Cyrillic models read a Latin
+// word in the nearest Cyrillic letters ("IBAN" -> "ІВАМ", "(ID-" -> "(І0-"); the Latin
+// second look reads such words again with eng alone. Cyrillic words made of letters with
+// Latin twins ("ТОВ", "АТ") must stay Cyrillic.
+TEST_F(PageProcessorTest, LatinWordsOnCyrillicLinesAreReadInLatin) {
+  const capture::ImageFilePage page =
+      Render({"Паспорт (ID-картка) №: 719247775", "IBAN: UA032768490591257397467191404",
+              "Рахунок IBAN відкрито в ТОВ «Сокіл» та АТ «Ощадбанк»",
+              "Номер IBAN перевіряє працівник ЦНАП"},
+             0.7, 0);
+  Result<PageResult> r = processor_->Process(page, PageLabel{"latin.png", 1});
+  ASSERT_OK(r);
+  EXPECT_NE(r->text.find("(ID-картка)"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("IBAN: UA032768490591257397467191404"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("перевіряє"), std::string::npos) << r->text;
+  EXPECT_EQ(r->text.find("ІВАМ"), std::string::npos) << r->text;
+  EXPECT_NE(r->text.find("ТОВ"), std::string::npos) << r->text;  // Cyrillic Т О В
+  EXPECT_NE(r->text.find("АТ"), std::string::npos) << r->text;   // Cyrillic А Т
+}
+
 // The default language data must be able to output "№" in a Ukrainian text: Debian's ukr and
 // eng models cannot (ukr+eng reads it "Ме"/"Ne"); the Cyrillic script model can.
 TEST_F(PageProcessorTest, ReadsNumeroSignAndLatinInCyrillicText) {

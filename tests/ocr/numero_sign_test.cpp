@@ -1,0 +1,52 @@
+#include "ocr/numero_sign.h"
+
+#include <gtest/gtest.h>
+
+namespace intake::ocr {
+namespace {
+
+std::vector<OcrWord> Line(const std::vector<std::string>& texts, int line = 0) {
+  std::vector<OcrWord> words;
+  for (const auto& t : texts) {
+    OcrWord w;
+    w.text = t;
+    w.line = line;
+    words.push_back(w);
+  }
+  return words;
+}
+
+TEST(NumeroSignTest, ReadingsOfTheSign) {
+  for (const char* w : {"Ме", "Мо", "No", "Ne", "Nо", "Mo:", "Ne.", "N°", "Nº:"}) {
+    EXPECT_TRUE(IsNumeroSignReading(w)) << w;
+  }
+  for (const char* w : {"не", "Не", "No1", "Мої", "N", "Мов", "", "Nu"}) {
+    EXPECT_FALSE(IsNumeroSignReading(w)) << w;
+  }
+}
+
+TEST(NumeroSignTest, SignBeforeANumberOnAUkrainianLineIsPutBack) {
+  std::vector<OcrWord> words = Line({"постанова", "від", "16.05.2014", "Ме", "523"});
+  std::vector<OcrWord> second = Line({"Паспорт", "(ID-картка)", "No:", "719247775"}, 1);
+  words.insert(words.end(), second.begin(), second.end());
+  std::string text = "постанова від 16.05.2014 Ме 523\nПаспорт (ID-картка) No: 719247775\n";
+  EXPECT_EQ(RestoreNumeroSigns(words, text), 2);
+  EXPECT_EQ(text, "постанова від 16.05.2014 № 523\nПаспорт (ID-картка) №: 719247775\n");
+  EXPECT_EQ(words[3].text, "№");
+  EXPECT_EQ(words[7].text, "№:");
+}
+
+TEST(NumeroSignTest, LeftAloneWithoutANumberAfterOrOnALatinLine) {
+  std::vector<OcrWord> words = Line({"Мо", "слово", "тут"});
+  std::vector<OcrWord> english = Line({"Invoice", "No", "15"}, 1);
+  std::vector<OcrWord> split = Line({"сума", "Ме"}, 2);
+  std::vector<OcrWord> next_line = Line({"523", "грн"}, 3);
+  for (auto* part : {&english, &split, &next_line}) words.insert(words.end(), part->begin(), part->end());
+  std::string text = "Мо слово тут\nInvoice No 15\nсума Ме\n523 грн\n";
+  const std::string unchanged = text;
+  EXPECT_EQ(RestoreNumeroSigns(words, text), 0);
+  EXPECT_EQ(text, unchanged);
+}
+
+}  // namespace
+}  // namespace intake::ocr
