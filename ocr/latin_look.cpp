@@ -70,10 +70,7 @@ void AddLatinLookCandidates(const tesseract::ResultIterator& it, size_t word_ind
 
 int LookAgainInLatin(tesseract::TessBaseAPI& latin, const ImageView& image,
                      const std::vector<LatinLookCandidate>& candidates,
-                     std::vector<OcrWord>& words, std::string& text) {
-  std::vector<std::string> before;
-  before.reserve(words.size());
-  for (const auto& w : words) before.push_back(w.text);
+                     std::vector<OcrWord>& words) {
   int replaced = 0;
   // Later parts first, so that the byte ranges of earlier parts of a word stay valid.
   for (auto c = candidates.rbegin(); c != candidates.rend(); ++c) {
@@ -105,11 +102,6 @@ int LookAgainInLatin(tesseract::TessBaseAPI& latin, const ImageView& image,
     ++replaced;
   }
   latin.Clear();
-  if (replaced == 0) return 0;
-  std::vector<std::string> after;
-  after.reserve(words.size());
-  for (const auto& w : words) after.push_back(w.text);
-  text = ReplaceWordsInText(text, before, after);
   return replaced;
 }
 

@@ -32,10 +32,11 @@ void AddLatinLookCandidates(const tesseract::ResultIterator& it, size_t word_ind
                             const OcrWord& word, std::vector<LatinLookCandidate>& out);
 
 // Reads each candidate's box of `image` again with `latin` (a Latin-only engine) as a single
-// line, and puts the reading into `words` and `text` where PreferLatinReading says so.
-// Returns the number of parts replaced.
+// line, and puts the reading into `words` where PreferLatinReading says so (the caller
+// carries the words into the page's text: reading_corrections.h). Returns the number of
+// parts replaced.
 int LookAgainInLatin(tesseract::TessBaseAPI& latin, const ImageView& image,
                      const std::vector<LatinLookCandidate>& candidates,
-                     std::vector<OcrWord>& words, std::string& text);
+                     std::vector<OcrWord>& words);
 
 }  // namespace intake::ocr::internal

@@ -93,30 +93,4 @@ std::vector<WordPart> SplitAtHyphens(std::string_view word) {
   return parts;
 }
 
-std::string ReplaceWordsInText(const std::string& text, const std::vector<std::string>& before,
-                               const std::vector<std::string>& after) {
-  std::string out = text;
-  size_t cursor = 0;
-  for (size_t i = 0; i < before.size() && i < after.size(); ++i) {
-    const std::string& word = before[i];
-    if (word.empty()) continue;
-    size_t at = cursor;
-    while (at < out.size() && std::isspace(static_cast<unsigned char>(out[at]))) ++at;
-    if (out.compare(at, word.size(), word) != 0) {
-      // Out of step (the text dropped or split a word): the next whole-word occurrence.
-      at = out.find(word, cursor);
-      while (at != std::string::npos &&
-             ((at > 0 && !std::isspace(static_cast<unsigned char>(out[at - 1]))) ||
-              (at + word.size() < out.size() &&
-               !std::isspace(static_cast<unsigned char>(out[at + word.size()]))))) {
-        at = out.find(word, at + 1);
-      }
-      if (at == std::string::npos) continue;
-    }
-    if (word != after[i]) out.replace(at, word.size(), after[i]);
-    cursor = at + after[i].size();
-  }
-  return out;
-}
-
 }  // namespace intake::ocr

@@ -45,10 +45,4 @@ struct WordPart {
 };
 std::vector<WordPart> SplitAtHyphens(std::string_view word);
 
-// `text` with each word's reading replaced: `before[i]` and `after[i]` are word i's text in
-// reading order, as the engine's text has them (words in order, separated by white space).
-// A word not found in order in the text is left as it is.
-std::string ReplaceWordsInText(const std::string& text, const std::vector<std::string>& before,
-                               const std::vector<std::string>& after);
-
 }  // namespace intake::ocr

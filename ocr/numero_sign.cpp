@@ -1,6 +1,5 @@
 #include "ocr/numero_sign.h"
 
-#include "ocr/latin_second_look.h"
 #include "ocr/lookalike.h"
 
 namespace intake::ocr {
@@ -42,10 +41,7 @@ bool IsNumeroSignReading(std::string_view word) {
   return first && second;
 }
 
-int RestoreNumeroSigns(std::vector<OcrWord>& words, std::string& text) {
-  std::vector<std::string> before;
-  before.reserve(words.size());
-  for (const auto& w : words) before.push_back(w.text);
+int RestoreNumeroSigns(std::vector<OcrWord>& words) {
   int restored = 0;
   for (size_t i = 0; i + 1 < words.size(); ++i) {
     OcrWord& word = words[i];
@@ -55,11 +51,6 @@ int RestoreNumeroSigns(std::vector<OcrWord>& words, std::string& text) {
     word.text = "№" + word.text.substr(stem.size());
     ++restored;
   }
-  if (restored == 0) return 0;
-  std::vector<std::string> after;
-  after.reserve(words.size());
-  for (const auto& w : words) after.push_back(w.text);
-  text = ReplaceWordsInText(text, before, after);
   return restored;
 }
 

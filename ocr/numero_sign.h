@@ -21,9 +21,9 @@ namespace intake::ocr {
 // "No", "Ne", "N°", "Nº", "Nо" in either script.
 bool IsNumeroSignReading(std::string_view word);
 
-// Replaces, in `words` and in `text` (the engine's text for those words), each numero-sign
-// reading that is followed on its line by a word starting with a digit, on a line with more
-// Cyrillic than Latin letters. Returns how many were replaced.
-int RestoreNumeroSigns(std::vector<OcrWord>& words, std::string& text);
+// Replaces, in `words`, each numero-sign reading that is followed on its line by a word
+// starting with a digit, on a line with more Cyrillic than Latin letters. Returns how many
+// were replaced (reading_corrections.h carries them into the page's text).
+int RestoreNumeroSigns(std::vector<OcrWord>& words);
 
 }  // namespace intake::ocr

@@ -8,6 +8,7 @@
 
 #include "ocr/latin_look_internal.h"
 #include "ocr/numero_sign.h"
+#include "ocr/reading_corrections.h"
 #include "ocr/searchable_pdf_internal.h"
 #include "ocr/tesseract_api_internal.h"
 
@@ -142,10 +143,22 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
   std::vector<internal::LatinLookCandidate> latin_look;
   out.words = CollectWords(api, impl_->latin ? &latin_look : nullptr);
   if (impl_->options.want_hocr) out.hocr = internal::TakeTessText(api.GetHOCRText(page_number));
+  // Corrections of Tesseract's reading, made on the words, then carried into text and hOCR.
+  std::vector<std::string> first_reading;
+  first_reading.reserve(out.words.size());
+  for (const auto& w : out.words) first_reading.push_back(w.text);
+  int corrected = 0;
   if (!latin_look.empty()) {
-    internal::LookAgainInLatin(**impl_->latin, image, latin_look, out.words, out.text);
+    corrected += internal::LookAgainInLatin(**impl_->latin, image, latin_look, out.words);
   }
-  RestoreNumeroSigns(out.words, out.text);
+  corrected += RestoreNumeroSigns(out.words);
+  if (corrected > 0) {
+    std::vector<std::string> reading;
+    reading.reserve(out.words.size());
+    for (const auto& w : out.words) reading.push_back(w.text);
+    out.text = ReplaceWordsInText(out.text, first_reading, reading);
+    if (!out.hocr.empty()) out.hocr = ReplaceWordsInHocr(out.hocr, first_reading, reading);
+  }
   out.confidence = MeanConfidence(out.words);
   impl_->has_page = true;
   return out;

@@ -38,8 +38,8 @@ struct TesseractOptions {
   bool want_hocr = false;              // fill OcrOutput::hocr
   // Read again with eng alone the words the mixed models read in Cyrillic letters that all
   // have Latin twins ("IBAN" read "ІВАМ"): latin_second_look.h. Only when `languages` mixes
-  // eng with another language. OcrOutput's text and words carry the second look; its hOCR
-  // and the PDF text layer keep Tesseract's first reading.
+  // eng with another language. OcrOutput's text, words and hOCR carry the second look; the
+  // PDF text layer (Tesseract's renderer) keeps Tesseract's first reading.
   bool latin_second_look = true;
 };
 

@@ -64,25 +64,5 @@ TEST(LatinSecondLookTest, HyphensSplitAWordIntoParts) {
   EXPECT_TRUE(SplitAtHyphens("").empty());
 }
 
-TEST(LatinSecondLookTest, ReplacesWordsInOrderInThePageText) {
-  const std::string text = "Паспорт (І0-картка) №: 1\nІВАМ: UA39\n\nІВАМ ще раз\n";
-  const std::vector<std::string> before = {"Паспорт", "(І0-картка)", "№:", "1", "ІВАМ:", "UA39",
-                                           "ІВАМ", "ще", "раз"};
-  std::vector<std::string> after = before;
-  after[1] = "(ID-картка)";
-  after[6] = "IBAN";
-  EXPECT_EQ(ReplaceWordsInText(text, before, after),
-            "Паспорт (ID-картка) №: 1\nІВАМ: UA39\n\nIBAN ще раз\n");
-}
-
-TEST(LatinSecondLookTest, AWordMissingFromTheTextDoesNotShiftTheOthers) {
-  const std::string text = "а ІВАМ б\nа ІВАМ\n";
-  // The engine's words have an extra one the text lacks; "а" must not match inside a word.
-  const std::vector<std::string> before = {"а", "ІВАМ", "зайве", "б", "а", "ІВАМ"};
-  std::vector<std::string> after = before;
-  after[5] = "IBAN";
-  EXPECT_EQ(ReplaceWordsInText(text, before, after), "а ІВАМ б\nа IBAN\n");
-}
-
 }  // namespace
 }  // namespace intake::ocr

@@ -144,7 +144,10 @@ TEST_F(PageProcessorTest, LatinWordsOnCyrillicLinesAreReadInLatin) {
               "Рахунок IBAN відкрито в ТОВ «Сокіл» та АТ «Ощадбанк»",
               "Номер IBAN перевіряє працівник ЦНАП"},
              0.7, 0);
-  Result<PageResult> r = processor_->Process(page, PageLabel{"latin.png", 1});
+  TempDir dir;
+  PageOutputs outputs;
+  outputs.case_dir = dir.path();
+  Result<PageResult> r = processor_->Process(page, PageLabel{"latin.png", 1}, outputs);
   ASSERT_OK(r);
   EXPECT_NE(r->text.find("(ID-картка)"), std::string::npos) << r->text;
   EXPECT_NE(r->text.find("IBAN: UA032768490591257397467191404"), std::string::npos) << r->text;
@@ -152,6 +155,11 @@ TEST_F(PageProcessorTest, LatinWordsOnCyrillicLinesAreReadInLatin) {
   EXPECT_EQ(r->text.find("ІВАМ"), std::string::npos) << r->text;
   EXPECT_NE(r->text.find("ТОВ"), std::string::npos) << r->text;  // Cyrillic Т О В
   EXPECT_NE(r->text.find("АТ"), std::string::npos) << r->text;   // Cyrillic А Т
+  // The case folder's hOCR carries the same reading as the text.
+  Result<std::string> hocr = ReadFile(dir.path() / "ocr" / "0001.hocr");
+  ASSERT_OK(hocr);
+  EXPECT_NE(hocr->find(">IBAN<"), std::string::npos);
+  EXPECT_EQ(hocr->find("ІВАМ"), std::string::npos);
 }
 
 // The default language data must be able to output "№" in a Ukrainian text: Debian's ukr and
