@@ -68,6 +68,19 @@ void AddLatinLookCandidates(const tesseract::ResultIterator& it, size_t word_ind
   }
 }
 
+void LimitLatinLooks(std::vector<LatinLookCandidate>& candidates, size_t max) {
+  if (candidates.size() <= max) return;
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const LatinLookCandidate& a, const LatinLookCandidate& b) {
+                     return a.confidence < b.confidence;
+                   });
+  candidates.resize(max);
+  std::sort(candidates.begin(), candidates.end(),
+            [](const LatinLookCandidate& a, const LatinLookCandidate& b) {
+              return a.word != b.word ? a.word < b.word : a.part.begin < b.part.begin;
+            });
+}
+
 int LookAgainInLatin(tesseract::TessBaseAPI& latin, const ImageView& image,
                      const std::vector<LatinLookCandidate>& candidates,
                      std::vector<OcrWord>& words) {

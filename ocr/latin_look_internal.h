@@ -31,6 +31,13 @@ struct LatinLookCandidate {
 void AddLatinLookCandidates(const tesseract::ResultIterator& it, size_t word_index,
                             const OcrWord& word, std::vector<LatinLookCandidate>& out);
 
+// Each look costs ~7 ms of one core; a page of codes could hold hundreds of candidates.
+inline constexpr size_t kMaxLatinLooksPerPage = 64;
+
+// Keeps the `max` candidates with the lowest confidence (the likeliest misreadings), in
+// their reading order (word, then part).
+void LimitLatinLooks(std::vector<LatinLookCandidate>& candidates, size_t max);
+
 // Reads each candidate's box of `image` again with `latin` (a Latin-only engine) as a single
 // line, and puts the reading into `words` where PreferLatinReading says so (the caller
 // carries the words into the page's text: reading_corrections.h). Returns the number of

@@ -149,6 +149,7 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
   for (const auto& w : out.words) first_reading.push_back(w.text);
   int corrected = 0;
   if (!latin_look.empty()) {
+    internal::LimitLatinLooks(latin_look, internal::kMaxLatinLooksPerPage);
     corrected += internal::LookAgainInLatin(**impl_->latin, image, latin_look, out.words);
   }
   corrected += RestoreNumeroSigns(out.words);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "ocr/latin_look_internal.h"
+
 namespace intake::ocr {
 namespace {
 
@@ -62,6 +64,26 @@ TEST(LatinSecondLookTest, HyphensSplitAWordIntoParts) {
   EXPECT_EQ(SplitAtHyphens("ІВАМ:").size(), 1u);
   EXPECT_EQ(SplitAtHyphens("слово-").size(), 1u);
   EXPECT_TRUE(SplitAtHyphens("").empty());
+}
+
+// A page of codes must not cost hundreds of looks: the least confident are kept, in order.
+TEST(LatinSecondLookTest, LooksPerPageAreLimitedToTheLeastConfident) {
+  std::vector<internal::LatinLookCandidate> candidates;
+  for (size_t i = 0; i < 10; ++i) {
+    internal::LatinLookCandidate c;
+    c.word = i;
+    c.confidence = static_cast<float>((i * 37) % 10) * 10;  // 0, 70, 40, 10, 80, ...
+    candidates.push_back(c);
+  }
+  internal::LimitLatinLooks(candidates, 4);
+  ASSERT_EQ(candidates.size(), 4u);
+  for (size_t k = 0; k < candidates.size(); ++k) {
+    EXPECT_LT(candidates[k].confidence, 40) << k;
+    if (k > 0) EXPECT_LT(candidates[k - 1].word, candidates[k].word);
+  }
+  std::vector<internal::LatinLookCandidate> few(3);
+  internal::LimitLatinLooks(few, 4);
+  EXPECT_EQ(few.size(), 3u);
 }
 
 }  // namespace
