@@ -21,6 +21,10 @@ namespace {
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
+// ImportReady() looks at the folder itself this often: files that raise no inotify event
+// (present at the start, written on a network mount) are found within this time.
+constexpr milliseconds kRescanEvery{1000};
+
 constexpr std::uint32_t kWatchMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MODIFY | IN_CREATE |
                                      IN_DELETE | IN_MOVED_FROM | IN_DELETE_SELF | IN_MOVE_SELF |
                                      IN_ONLYDIR;
@@ -110,7 +114,7 @@ Status WatchedFolder::ImportOnce() {
   return first_error;
 }
 
-Status WatchedFolder::ReadEvents(bool* folder_gone) {
+Status WatchedFolder::ReadEvents() {
   alignas(inotify_event) char buffer[16384];
   while (true) {
     ssize_t n = ::read(inotify_.get(), buffer, sizeof buffer);
@@ -127,7 +131,7 @@ Status WatchedFolder::ReadEvents(bool* folder_gone) {
         continue;
       }
       if (event->mask & (IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED)) {
-        *folder_gone = true;
+        folder_gone_ = true;
         continue;
       }
       if (event->len == 0 || (event->mask & IN_ISDIR)) continue;
@@ -190,15 +194,16 @@ void WatchedFolder::Evaluate() {
         it = pending_.erase(it);
         continue;
       }
-      if (outcome.status().message() != pending.last_error) {
+      if (outcome.status().message() != pending.error.message()) {
         LogError("capture", "watched folder: import failed, will retry: " +
                                 outcome.status().ToString());
-        pending.last_error = outcome.status().message();
       }
+      pending.error = outcome.status();
       pending.not_before = now + options_.retry_after_error;
       ++it;
       continue;
     }
+    pending.error = Status::Ok();
     if (outcome->kind == FolderImportOutcome::Kind::kNotReady) {
       pending.tried_unchanged = true;  // wait for a change, or for give_up
       ++it;
@@ -210,9 +215,8 @@ void WatchedFolder::Evaluate() {
 }
 
 int WatchedFolder::PollTimeoutMs() const {
-  if (pending_.empty()) return -1;
   const auto now = Clock::now();
-  auto next = Clock::time_point::max();
+  auto next = next_scan_;  // the next look at the folder itself
   for (const auto& [name, pending] : pending_) {
     Clock::time_point due;
     if (pending.tried_unchanged) {
@@ -225,14 +229,44 @@ int WatchedFolder::PollTimeoutMs() const {
     next = std::min(next, std::max(due, pending.not_before));
   }
   // Also look again at least every second: size changes over SMB/NFS may raise no event.
-  auto wait = std::chrono::duration_cast<milliseconds>(next - now).count();
+  const auto wait = std::chrono::duration_cast<milliseconds>(next - now).count();
   return static_cast<int>(std::clamp<long long>(wait, 10, 1000));
 }
 
+Status WatchedFolder::FolderGone() const {
+  return Unavailable("the watched folder " + options_.importer.watch_dir.string() +
+                     " was removed or moved away; recreate it and restart the import");
+}
+
+Status WatchedFolder::Step() {
+  if (!folder_gone_) INTAKE_RETURN_IF_ERROR(ReadEvents());
+  if (folder_gone_) return FolderGone();
+  const auto now = Clock::now();
+  if (now >= next_scan_) {
+    Status scanned = ScanDirectory();
+    if (!scanned.ok()) {
+      // Moved away between the events and the listing? Then say so, not "cannot list".
+      if (ReadEvents().ok() && folder_gone_) return FolderGone();
+      return scanned;
+    }
+    next_scan_ = now + kRescanEvery;
+  }
+  Evaluate();
+  return Status::Ok();
+}
+
+Status WatchedFolder::ImportReady() {
+  INTAKE_RETURN_IF_ERROR(Step());
+  for (const auto& [name, pending] : pending_) {
+    if (!pending.error.ok()) return pending.error;
+  }
+  return Status::Ok();
+}
+
 Status WatchedFolder::Run() {
-  INTAKE_RETURN_IF_ERROR(ScanDirectory());
   while (true) {
-    Evaluate();
+    // A destination error is logged by the step and retried; only the watch itself ends Run.
+    INTAKE_RETURN_IF_ERROR(Step());
     pollfd fds[2] = {{inotify_.get(), POLLIN, 0}, {stop_event_.get(), POLLIN, 0}};
     int ready = ::poll(fds, 2, PollTimeoutMs());
     if (ready < 0 && errno == EINTR) continue;
@@ -241,14 +275,6 @@ Status WatchedFolder::Run() {
       std::uint64_t value = 0;
       [[maybe_unused]] ssize_t n = ::read(stop_event_.get(), &value, sizeof value);
       return Status::Ok();
-    }
-    if (fds[0].revents & POLLIN) {
-      bool folder_gone = false;
-      INTAKE_RETURN_IF_ERROR(ReadEvents(&folder_gone));
-      if (folder_gone) {
-        return Unavailable("the watched folder " + options_.importer.watch_dir.string() +
-                           " was removed or moved away; recreate it and restart the import");
-      }
     }
   }
 }
