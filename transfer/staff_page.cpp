@@ -3,6 +3,8 @@
 // through HtmlEscape or PercentEncode exactly once, where it is put in.
 #include "transfer/staff_page.h"
 
+#include <algorithm>
+
 namespace intake::transfer {
 
 namespace {
@@ -61,6 +63,22 @@ std::string PaperText(const StaffCaseSummary& c) {
   return HtmlEscape(c.paper_status);
 }
 
+// The links to the newer and older pages of the case list ("" when there are neither).
+std::string NavLinks(const StaffListNav& nav) {
+  if (nav.newer_cursor.empty() && nav.older_cursor.empty()) return "";
+  std::string html = "<p class=\"pages\">";
+  if (!nav.newer_cursor.empty()) {
+    html += "<a rel=\"prev\" href=\"/staff/?after=" + PercentEncode(nav.newer_cursor, false) +
+            "\">← Новіші справи</a> · <a href=\"/staff/\">До найновіших</a>";
+  }
+  if (!nav.older_cursor.empty()) {
+    if (!nav.newer_cursor.empty()) html += " · ";
+    html += "<a rel=\"next\" href=\"/staff/?before=" + PercentEncode(nav.older_cursor, false) +
+            "\">Старіші справи →</a>";
+  }
+  return html + "</p>\n";
+}
+
 std::string Page(std::string_view title, std::string_view header_html) {
   std::string page = kHead;
   page += HtmlEscape(title);
@@ -107,17 +125,29 @@ std::string PercentEncode(std::string_view text, bool keep_slash) {
 }
 
 std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
-                              std::string_view back_office, bool paper_form) {
+                              std::string_view back_office, bool paper_form,
+                              const StaffListNav& nav) {
   std::string page = Page("Отримані справи", "Отримані справи — " + Or(back_office));
   if (paper_form)
     page += "<section><a href=\"/staff/paper\">Прийняти паперові оригінали (реєстр передачі)</a>"
             "</section>\n";
   page += "<section>\n";
+  const std::string links = NavLinks(nav);
   if (cases.empty()) {
-    page += "<p class=\"muted\">Ще не отримано жодної справи.</p>\n</section>\n";
-    return page + kTail;
+    page += nav.total == 0 ? "<p class=\"muted\">Ще не отримано жодної справи.</p>\n"
+                           : "<p class=\"muted\">Тут справ немає.</p>\n" + links +
+                                 "<p><a href=\"/staff/\">До найновіших справ</a></p>\n";
+    return page + "</section>\n" + kTail;
   }
-  page += "<p>Усього справ: " + std::to_string(cases.size()) + "</p>\n";
+  const size_t total = std::max(nav.total, cases.size());
+  if (total > cases.size()) {
+    const size_t first = std::max<size_t>(nav.first_position, 1);
+    page += "<p>Справи " + std::to_string(first) + "–" + std::to_string(first + cases.size() - 1) +
+            " з " + std::to_string(total) + " (найновіші першими)</p>\n";
+  } else {
+    page += "<p>Усього справ: " + std::to_string(total) + "</p>\n";
+  }
+  page += links;
   page += "<table><thead><tr><th>Номер справи</th><th>Робоче місце</th><th>Отримано (UTC)</th>"
           "<th>Пакет (SHA-256)</th><th>Квитанція</th>";
   if (paper_form) page += "<th>Паперові оригінали</th>";
@@ -130,7 +160,7 @@ std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
     if (paper_form) page += "<td>" + PaperText(c) + "</td>";
     page += "</tr>\n";
   }
-  page += "</tbody></table>\n</section>\n";
+  page += "</tbody></table>\n" + links + "</section>\n";
   return page + kTail;
 }
 

@@ -5,6 +5,7 @@
 // Thread safety: stateless.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,10 +35,21 @@ std::string HtmlEscape(std::string_view text);
 // Percent-encodes everything but unreserved characters (RFC 3986) and, when `keep_slash`, '/'.
 std::string PercentEncode(std::string_view text, bool keep_slash);
 
-// The case list (newest id first as given). `back_office` names this office in the title.
-// `paper_form` adds a link to the paper receipt form and the paper status column.
+// Where a page of the case list sits in the whole list, and the cursors of its neighbours
+// (staff_case_index.h); an empty cursor means no link that way.
+struct StaffListNav {
+  size_t total = 0;           // cases in the whole list; 0 = just the ones given
+  size_t first_position = 0;  // 1-based position of the first case given
+  std::string newer_cursor;   // link "← Новіші справи" to /staff/?after=<cursor>
+  std::string older_cursor;   // link "Старіші справи →" to /staff/?before=<cursor>
+};
+
+// One page of the case list (newest first as given). `back_office` names this office in the
+// title. `paper_form` adds a link to the paper receipt form and the paper status column.
+// `nav` adds "cases 51–100 of 5000" and the links to the newer / older pages.
 std::string StaffCaseListHtml(const std::vector<StaffCaseSummary>& cases,
-                              std::string_view back_office, bool paper_form = false);
+                              std::string_view back_office, bool paper_form = false,
+                              const StaffListNav& nav = {});
 // One case: its summary and a link per file to /staff/cases/<id>/files/<path>.
 std::string StaffCasePageHtml(const StaffCaseSummary& summary,
                               const std::vector<StaffFileEntry>& files);

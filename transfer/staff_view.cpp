@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -83,6 +84,14 @@ std::string StaffContentType(const std::string& relative_path) {
   return "application/octet-stream";
 }
 
+StaffView::StaffView(const CaseFiler& filer, std::function<uint16_t()> port, std::string back_office,
+                     StaffPaperDesk paper_desk, std::string token, size_t page_size)
+    : filer_(filer), port_(std::move(port)), back_office_(std::move(back_office)),
+      paper_desk_(std::move(paper_desk)), token_(std::move(token)),
+      page_size_(std::max<size_t>(page_size, 1)),
+      index_(std::make_unique<StaffCaseIndex>(
+          filer.inbox(), [this](const std::string& id) { return Summary(id); })) {}
+
 bool StaffView::HostIsUs(const std::string& host) const {
   const std::string port = std::to_string(port_());
   return host == "127.0.0.1:" + port || host == "localhost:" + port;
@@ -110,7 +119,7 @@ HttpReply StaffView::Handle(const HttpRequestHead& head, const std::string& body
   }
   if (head.method != "GET" && head.method != "HEAD")
     return Refusal(405, "Непідтримуваний запит", "Ця сторінка лише для перегляду.");
-  if (head.path == "/staff" || head.path == "/staff/") return CaseList();
+  if (head.path == "/staff" || head.path == "/staff/") return CaseList(head.query);
   const std::string cases = "/staff/cases/";
   if (head.path.rfind(cases, 0) != 0)
     return Refusal(404, "Сторінку не знайдено", "Поверніться до списку справ.");
@@ -154,12 +163,30 @@ Result<StaffCaseSummary> StaffView::Summary(const std::string& case_id) const {
   return summary;
 }
 
-HttpReply StaffView::CaseList() const {
-  std::vector<StaffCaseSummary> rows;
-  for (const std::string& id : filer_.List()) {
-    auto summary = Summary(id);
-    if (summary.ok()) rows.push_back(std::move(*summary));
+// One page of the list: the cursor from the query, the page from the index, and the paper
+// status of the cases on that page only.
+HttpReply StaffView::CaseList(const std::map<std::string, std::string>& query) const {
+  std::optional<StaffListCursor> before, after;
+  for (const auto& [name, value] : query) {
+    if (name != "before" && name != "after")
+      return Refusal(400, "Неправильне посилання",
+                     "Сторінка списку не знає параметра «" + name +
+                         "». Відкрийте список справ заново: http://127.0.0.1:" +
+                         std::to_string(port_()) + "/staff/");
+    auto cursor = ParseStaffCursor(value);
+    if (!cursor.ok())
+      return Refusal(400, "Неправильне посилання на сторінку",
+                     "Посилання на сторінку списку пошкоджене (" + cursor.status().message() +
+                         "). Відкрийте список справ заново і переходьте кнопками «Новіші» / "
+                         "«Старіші».");
+    (name == "before" ? before : after) = std::move(*cursor);
   }
+  auto page = index_->Page(before, after, page_size_);
+  if (!page.ok())
+    return Refusal(400, "Неправильне посилання на сторінку",
+                   "Посилання має лише один з параметрів before або after. Відкрийте список "
+                   "справ заново.");
+  std::vector<StaffCaseSummary>& rows = page->cases;
   if (paper_desk_.paper_status) {
     std::vector<std::string> workstations;
     for (const auto& row : rows) {
@@ -173,10 +200,12 @@ HttpReply StaffView::CaseList() const {
       if (it != paper.end()) row.paper_status = it->second;
     }
   }
-  std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-    return a.received_at > b.received_at;  // newest first; ISO 8601 UTC sorts as text
-  });
-  return HtmlReply(200, StaffCaseListHtml(rows, back_office_, static_cast<bool>(paper_desk_)));
+  StaffListNav nav;
+  nav.total = page->total;
+  nav.first_position = page->first_position;
+  if (page->newer) nav.newer_cursor = FormatStaffCursor(*page->newer);
+  if (page->older) nav.older_cursor = FormatStaffCursor(*page->older);
+  return HtmlReply(200, StaffCaseListHtml(rows, back_office_, static_cast<bool>(paper_desk_), nav));
 }
 
 HttpReply StaffView::CasePage(const std::string& case_id) const {

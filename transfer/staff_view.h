@@ -2,6 +2,11 @@
 //   GET /staff/                                the received cases (HTML)
 //   GET /staff/cases/<id>                      one case: summary and its files (HTML)
 //   GET /staff/cases/<id>/files/<path>         one file of the case, with its Content-Type
+//   GET /staff/?before=<cursor>                the next (older) page of the list
+//   GET /staff/?after=<cursor>                 the previous (newer) page
+// The list shows kStaffPageSize cases a page, newest receipt first, paged by cursors
+// (staff_case_index.h) so pages stay put while cases arrive; a malformed cursor or another
+// query parameter is 400.
 // Cases hold personal data, so every request must come from the receiver's own host (a
 // loopback client address) AND name it in Host (127.0.0.1:PORT, localhost:PORT), which stops
 // a web page elsewhere from reaching it through DNS rebinding. Only GET/HEAD. A file is served
@@ -16,6 +21,7 @@
 // Thread safety: Handle() may run on several connection threads at once (it only reads).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -26,6 +32,7 @@
 
 #include "transfer/case_filer.h"
 #include "transfer/http_server.h"
+#include "transfer/staff_case_index.h"
 #include "transfer/staff_page.h"
 
 namespace intake::transfer {
@@ -45,15 +52,16 @@ struct StaffPaperDesk {
   explicit operator bool() const { return static_cast<bool>(receive); }
 };
 
+inline constexpr size_t kStaffPageSize = 50;
+
 class StaffView {
  public:
   // `filer` is borrowed and must outlive the view; `port` tells the port the server listens on
   // (known only once it started); `back_office` names this office on the pages. `paper_desk`
-  // may be empty (no paper form); `token` guards its POSTs.
+  // may be empty (no paper form); `token` guards its POSTs. `page_size`: cases per list page.
   StaffView(const CaseFiler& filer, std::function<uint16_t()> port, std::string back_office,
-            StaffPaperDesk paper_desk = {}, std::string token = {})
-      : filer_(filer), port_(std::move(port)), back_office_(std::move(back_office)),
-        paper_desk_(std::move(paper_desk)), token_(std::move(token)) {}
+            StaffPaperDesk paper_desk = {}, std::string token = {},
+            size_t page_size = kStaffPageSize);
 
   static bool Handles(const std::string& path) { return path == "/staff" || path.rfind("/staff/", 0) == 0; }
   // A handler for a request whose path Handles() (bodies up to 16 KiB); never nullptr.
@@ -67,7 +75,7 @@ class StaffView {
 
  private:
   bool HostIsUs(const std::string& host) const;
-  HttpReply CaseList() const;
+  HttpReply CaseList(const std::map<std::string, std::string>& query) const;
   HttpReply CasePage(const std::string& case_id) const;
   HttpReply CaseFile(const std::string& case_id, const std::string& relative) const;
   HttpReply PaperForm() const;
@@ -78,6 +86,8 @@ class StaffView {
   std::string back_office_;
   StaffPaperDesk paper_desk_;
   std::string token_;
+  size_t page_size_;
+  std::unique_ptr<StaffCaseIndex> index_;  // serialises itself; Handle() stays const
 };
 
 // The Content-Type a case file is served with: PDF, plain text, JSON/XML as text, PNG, JPEG,
