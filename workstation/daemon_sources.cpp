@@ -36,36 +36,55 @@ void IntakeDaemon::Worker::PollButtons() {
 }
 
 Status IntakeDaemon::Worker::OpenFolder() {
-  capture::PageExpectations expect;  // blank, dark and light checks only
-  if (const capture::ScanProfile* profile =
-          capture::FindProfile(profiles_, config_.daemon.watch_profile))
-    expect = profile->Expectations();
-  sink_ = std::make_unique<CurrentCaseSink>(
-      [this]() -> Result<fs::path> {
-        SetActivity("importing");  // called when a file's pages are about to be stored
-        INTAKE_ASSIGN_OR_RETURN(std::string case_id, EnsureCase());
-        return pipeline_->CaseDir(case_id);
-      },
-      "file:" + config_.daemon.watch_dir.filename().string(), expect);
+  if (!sink_) {
+    capture::PageExpectations expect;  // blank, dark and light checks only
+    if (const capture::ScanProfile* profile =
+            capture::FindProfile(profiles_, config_.daemon.watch_profile))
+      expect = profile->Expectations();
+    sink_ = std::make_unique<CurrentCaseSink>(
+        [this]() -> Result<fs::path> {
+          SetActivity("importing");  // called when a file's pages are about to be stored
+          INTAKE_ASSIGN_OR_RETURN(std::string case_id, EnsureCase());
+          return pipeline_->CaseDir(case_id);
+        },
+        "file:" + config_.daemon.watch_dir.filename().string(), expect);
+  }
   capture::WatchedFolderOptions options;
   options.importer.watch_dir = config_.daemon.watch_dir;
   options.settle = std::chrono::milliseconds(config_.daemon.settle_ms);
   auto folder = capture::WatchedFolder::Open(
       options, *sink_, [this](const capture::FolderImportOutcome& o) { OnImport(o); });
   if (!folder.ok()) return folder.status().WithContext("daemon.watch_dir");
-  folder_ = std::move(folder).value();
+  folder_ = std::move(folder).value();  // a folder watched before (now gone) is let go
   return Status::Ok();
 }
 
+// Every tick: the watched folder's inotify events since the last tick, so a file the scanner
+// closed (or renamed in) is taken now; files seen only by looking wait for settle_ms.
 void IntakeDaemon::Worker::ImportFolder() {
-  Status pass = folder_->ImportOnce();
+  if (folder_->folder_gone()) {
+    // Removed or moved away: watch it again once it is back.
+    std::error_code ec;
+    if (!fs::is_directory(config_.daemon.watch_dir, ec) || !OpenFolder().ok()) return;
+    LogInfo("daemon", "the watched folder is back; watching it again");
+    Done("Теку сканування знову відстежується.");
+    last_folder_error_.clear();
+  }
+  Status pass = folder_->ImportReady();
   sink_->Release();
   if (sink_->TakeStoredCount() > 0) RefreshCase();
   if (!pass.ok()) {
-    if (pass.message() != last_folder_error_)
-      Fault("Не вдалося імпортувати файли з теки сканування (деталі в журналі). Файли лишаються "
-            "в теці; перевірте місце на диску.",
-            pass);
+    if (pass.message() != last_folder_error_) {
+      if (folder_->folder_gone()) {
+        Fault("Теку сканування видалено або переміщено. Створіть її знову — файли з неї буде "
+              "імпортовано, щойно вона з'явиться.",
+              pass);
+      } else {
+        Fault("Не вдалося імпортувати файли з теки сканування (деталі в журналі). Файли "
+              "лишаються в теці; перевірте місце на диску.",
+              pass);
+      }
+    }
     last_folder_error_ = pass.message();
   } else {
     last_folder_error_.clear();
