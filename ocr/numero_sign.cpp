@@ -1,5 +1,6 @@
 #include "ocr/numero_sign.h"
 
+#include "ocr/line_script.h"
 #include "ocr/lookalike.h"
 
 namespace intake::ocr {
@@ -22,10 +23,8 @@ int ScriptBalance(const std::vector<OcrWord>& words, int line) {
   int balance = 0;
   for (const auto& w : words) {
     if (w.line != line) continue;
-    for (char32_t c : DecodeUtf8(w.text)) {
-      if (IsCyrillicLetter(c)) ++balance;
-      if (IsLatinLetter(c)) --balance;
-    }
+    const ScriptCounts counts = CountScripts(w.text);
+    balance += counts.cyrillic - counts.latin;
   }
   return balance;
 }

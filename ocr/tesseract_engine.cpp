@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "ocr/latin_look_internal.h"
+#include "ocr/line_script.h"
 #include "ocr/numero_sign.h"
 #include "ocr/reading_corrections.h"
 #include "ocr/searchable_pdf_internal.h"
@@ -152,6 +153,7 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
     internal::LimitLatinLooks(latin_look, internal::kMaxLatinLooksPerPage);
     corrected += internal::LookAgainInLatin(**impl_->latin, image, latin_look, out.words);
   }
+  corrected += MatchWordsToLineScript(out.words);
   corrected += RestoreNumeroSigns(out.words);
   if (corrected > 0) {
     std::vector<std::string> reading;

@@ -62,8 +62,9 @@ class TesseractEngine {
 
   // Reads the page. `page_number` (0-based) only labels the hOCR. The view must stay valid
   // during the call. Fails (kInternal) only when Tesseract itself fails on the image.
-  // The text and words carry two corrections of Tesseract's reading: the Latin second look
-  // (TesseractOptions::latin_second_look) and "№" put back (numero_sign.h).
+  // The text, words and hOCR carry three corrections of Tesseract's reading: the Latin
+  // second look (TesseractOptions::latin_second_look), a word's script matched to its line
+  // where the glyphs cannot tell (line_script.h), and "№" put back (numero_sign.h).
   Result<OcrOutput> Recognize(const ImageView& image, int page_number = 0);
 
   // Appends the page last given to Recognize (its image and invisible text layer) to `pdf`
