@@ -3,26 +3,9 @@
 #include <cctype>
 #include <string_view>
 
+#include "core/html_escape.h"
+
 namespace intake::ocr {
-namespace {
-
-// Tesseract's hOCR escapes these five (HOcrEscape in its renderer).
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string ReplaceWordsInText(const std::string& text, const std::vector<std::string>& before,
                                const std::vector<std::string>& after) {

@@ -2,23 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/ocr/ocr_words.h"
+
 namespace intake::ocr {
 namespace {
 
-std::vector<OcrWord> Words(const std::vector<std::pair<int, std::string>>& line_and_text) {
-  std::vector<OcrWord> words;
-  for (const auto& [line, text] : line_and_text) {
-    OcrWord w;
-    w.line = line;
-    w.text = text;
-    words.push_back(w);
-  }
-  return words;
-}
+using testing::WordsOnLines;
 
 TEST(LineScriptTest, TwinWordsTakeTheScriptOfTheirLine) {
   // Line 0 Portuguese with a Cyrillic "о"; line 1 Ukrainian with a Latin "i" and "TOB".
-  std::vector<OcrWord> words = Words({{0, "salta"}, {0, "sobre"}, {0, "о"}, {0, "cão"},
+  std::vector<OcrWord> words = WordsOnLines({{0, "salta"}, {0, "sobre"}, {0, "о"}, {0, "cão"},
                                       {1, "Олійник"}, {1, "i"}, {1, "TOB"}, {1, "Сокіл"}});
   EXPECT_EQ(MatchWordsToLineScript(words), 3);
   EXPECT_EQ(words[2].text, "o");    // Latin o
@@ -29,7 +22,7 @@ TEST(LineScriptTest, TwinWordsTakeTheScriptOfTheirLine) {
 }
 
 TEST(LineScriptTest, WordsWithALetterOfTheirOwnOrOnMixedLinesStay) {
-  std::vector<OcrWord> words = Words({
+  std::vector<OcrWord> words = WordsOnLines({
       {0, "IBAN:"}, {0, "рахунок"}, {0, "клієнта"},     // N has no Cyrillic twin
       {1, "ID"}, {1, "картка"},                          // D neither
       {2, "ТОВ"}, {2, "«Сокіл»"}, {2, "Sokil"},          // 5 and 5: a mixed line

@@ -2,18 +2,16 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/ocr/ocr_words.h"
+
 namespace intake::ocr {
 namespace {
 
+// Words of one line.
 std::vector<OcrWord> Line(const std::vector<std::string>& texts, int line = 0) {
-  std::vector<OcrWord> words;
-  for (const auto& t : texts) {
-    OcrWord w;
-    w.text = t;
-    w.line = line;
-    words.push_back(w);
-  }
-  return words;
+  std::vector<std::pair<int, std::string>> pairs;
+  for (const auto& t : texts) pairs.emplace_back(line, t);
+  return testing::WordsOnLines(pairs);
 }
 
 TEST(NumeroSignTest, ReadingsOfTheSign) {
