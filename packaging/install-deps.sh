@@ -10,7 +10,7 @@ packages=(
   libsane1 libsane-dev sane-utils
   libtesseract-dev tesseract-ocr tesseract-ocr-ukr tesseract-ocr-eng tesseract-ocr-osd
   tesseract-ocr-script-cyrl  # OCR language data "Cyrillic" (has "№"; ocr/tesseract_engine.h)
-  libleptonica-dev libtiff-dev libjpeg-dev libpng-dev libopencv-dev
+  libleptonica-dev libtiff-dev libjpeg-dev libpng-dev libopencv-dev zlib1g-dev
   libsodium-dev libssl-dev libsqlite3-dev sqlite3 libcurl4-openssl-dev libmicrohttpd-dev
   libpoppler-cpp-dev poppler-utils libzbar-dev zbar-tools libqrencode-dev libcairo2-dev
   libgtest-dev libgmock-dev nlohmann-json3-dev fonts-dejavu-core

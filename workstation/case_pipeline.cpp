@@ -7,6 +7,8 @@
 #include "capture/page_store.h"
 #include "core/file_util.h"
 #include "core/log.h"
+#include "ocr/document_pdf.h"
+#include "ocr/tesseract_engine.h"
 #include "paper/case_record.h"
 #include "paper/cover_sheet.h"
 #include "paper/paper_ledger.h"
@@ -117,6 +119,26 @@ Result<RecogniseSummary> CasePipeline::Recognise(const std::string& case_id) {
   return RecogniseCasePages(CaseDir(case_id), report_);
 }
 
+// documents/<doc_id>.pdf (docs/case-layout.md) from the cleaned pages and their hOCR. The
+// folder is made anew: a document that is no longer in case.json leaves no PDF behind.
+Status CasePipeline::WriteDocumentPdfs(const fs::path& case_dir, const CaseRecord& record) {
+  INTAKE_ASSIGN_OR_RETURN(fs::path tessdata, ocr::FindTessdata());
+  const fs::path documents = case_dir / "documents";
+  std::error_code ec;
+  fs::remove_all(documents, ec);
+  if (ec) return IoError("cannot clear " + documents.string() + ": " + ec.message());
+  for (const CaseDocument& doc : record.documents) {
+    ocr::DocumentPdfRequest request;
+    request.case_dir = case_dir;
+    request.pages = doc.pages;
+    request.font = tessdata / "pdf.ttf";
+    request.title = record.case_id + " " + doc.id;  // ids only: no personal data
+    INTAKE_RETURN_IF_ERROR(ocr::WriteDocumentPdf(request, documents / (doc.id + ".pdf"))
+                               .WithContext("case " + record.case_id));
+  }
+  return Status::Ok();
+}
+
 Result<SealSummary> CasePipeline::Seal(const std::string& case_id) {
   if (!IsValidCaseId(case_id)) return InvalidArgument("not a case id: " + case_id);
   const fs::path case_dir = CaseDir(case_id);
@@ -136,6 +158,9 @@ Result<SealSummary> CasePipeline::Seal(const std::string& case_id) {
   report_("case", "case.json: " + std::to_string(record.documents.size()) + " documents, " +
                       std::to_string(record.applicant.size()) + " applicant fields, " +
                       std::to_string(record.paper_items.size()) + " paper items");
+  INTAKE_RETURN_IF_ERROR(WriteDocumentPdfs(case_dir, record));
+  report_("case", "documents/: a searchable PDF for each of the " +
+                      std::to_string(record.documents.size()) + " documents");
 
   // Paper originals: ledger entry and cover sheet (initials only) before the plaintext goes.
   SealSummary summary;

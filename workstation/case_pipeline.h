@@ -5,7 +5,7 @@
 //   Scan()       one batch from the desk scanner into pages/ (faults keep finished pages)
 //   Recognise()  cleanup + OCR of every page not yet recognised, in parallel (EnginePool),
 //                writing ocr/NNNN.* (docs/case-layout.md)
-//   Seal()       case.json, BagIt bag signed with the workstation key, encrypted to the back
+//   Seal()       case.json, a searchable PDF per document (documents/), BagIt bag signed with the workstation key, encrypted to the back
 //                office, queued durably, paper items recorded and the cover sheet written;
 //                then the plaintext case folder and bag are removed (personal data stays
 //                only in the encrypted package)
@@ -87,6 +87,7 @@ class CasePipeline {
  private:
   CasePipeline(WorkstationConfig config, StageReporter reporter);
   Status EnsureScanner();
+  Status WriteDocumentPdfs(const std::filesystem::path& case_dir, const CaseRecord& record);
 
   WorkstationConfig config_;
   StageReporter report_;

@@ -138,6 +138,16 @@ TEST_F(EndToEndTest, CaseTravelsFromScannerToBackOfficeWithVerifiedReceipt) {
   EXPECT_EQ(record->applicant["rnokpp"], "3129403421");
   EXPECT_EQ(record->applicant["iban"], "UA233052990002600000012345678");
   EXPECT_FALSE(record->paper_items.empty());
+  // A searchable PDF per document, in the bag (covered by its manifest), with the page's text.
+  ASSERT_FALSE(record->documents.empty());
+  for (const auto& doc : record->documents) {
+    EXPECT_TRUE(fs::exists(bag / "data" / "documents" / (doc.id + ".pdf"))) << doc.id;
+  }
+  const auto pdf_text = testing::RunProgram({"/usr/bin/pdftotext", "-enc", "UTF-8",
+                                    (bag / "data" / "documents" / "d1.pdf").string(), "-"},
+                                   std::chrono::seconds(60));
+  EXPECT_EQ(pdf_text.exit_code, 0) << pdf_text.err;
+  EXPECT_NE(pdf_text.out.find("Ковальчук"), std::string::npos) << pdf_text.out;
 
   // The paper ledger learns the e-case receipt; the case stays open until the paper arrives.
   auto config = PrepareDemo(layout_, url_);

@@ -8,9 +8,12 @@
 #include <fstream>
 
 #include "core/file_util.h"
+#include "ocr/document_pdf.h"
 #include "ocr/field_extractor.h"
+#include "ocr/jpeg_writer.h"
 #include "ocr/lookalike.h"
 #include "ocr/searchable_pdf.h"
+#include "tests/support/subprocess.h"
 #include "tests/support/test_util.h"
 #include "tools/page_renderer/page_renderer.h"
 
@@ -233,6 +236,93 @@ TEST_F(PageProcessorTest, SearchablePdfHoldsTheText) {
   Result<std::string> text = ReadFile(txt);
   ASSERT_OK(text);
   EXPECT_NE(text->find("Коваленко"), std::string::npos) << *text;
+}
+
+// Mean gray of page `page` of `pdf` as poppler renders it (pdftoppm, 20 dpi); -1 on failure.
+double RenderedMean(const std::filesystem::path& pdf, int page, const std::filesystem::path& dir) {
+  const std::string base = (dir / ("render" + std::to_string(page))).string();
+  const auto rendered = ::intake::testing::RunProgram({"/usr/bin/pdftoppm", "-r", "20", "-gray", "-singlefile", "-f",
+                                    std::to_string(page), "-l", std::to_string(page),
+                                    pdf.string(), base},
+                                   std::chrono::seconds(60));
+  if (rendered.exit_code != 0) return -1;
+  const cv::Mat image = cv::imread(base + ".pgm", cv::IMREAD_GRAYSCALE);
+  return image.empty() ? -1 : cv::mean(image)[0];
+}
+
+// The e-case's searchable PDF of a document is made from the case folder after recognition:
+// the stored cleaned images as they are (TIFF G4, JPEG) and the hOCR, which carries intake's
+// corrections, so the PDF's text says "IBAN" where Tesseract's own renderer would say "ІВАМ".
+TEST_F(PageProcessorTest, DocumentPdfFromTheCaseFolderHoldsTheCorrectedText) {
+  TempDir dir;
+  PageOutputs outputs;
+  outputs.case_dir = dir.path();
+  const capture::ImageFilePage form = Render(
+      {"Прізвище: Коваленко", "Паспорт (ID-картка) №: 719247775",
+       "IBAN: UA032768490591257397467191404", "Рахунок IBAN відкрито в ТОВ «Сокіл»"},
+      0.6, 0);
+  ASSERT_OK(processor_->Process(form, PageLabel{"form.png", 1}, outputs));
+  ASSERT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0001.tif"));  // B/W: TIFF G4
+  // Page 2: a gray page as a JPEG (a photo copy), with one word in its hOCR.
+  cv::Mat photo(1100, 850, CV_8UC1, cv::Scalar(128));
+  photo(cv::Rect(100, 100, 300, 200)).setTo(cv::Scalar(0));
+  ASSERT_OK(WriteJpeg(dir.path() / "ocr" / "0002.jpg", photo, 100));
+  ASSERT_OK(WriteFileAtomic(dir.path() / "ocr" / "0002.hocr",
+                            "<div class='ocr_page' id='page_2' title='bbox 0 0 850 1100'>"
+                            "<span class='ocrx_word' id='word_2_1' title='bbox 100 400 400 460; "
+                            "x_wconf 90'>ФОТО&amp;копія</span></div>"));
+
+  const auto pdf = dir.path() / "documents" / "d1.pdf";
+  DocumentPdfRequest request;
+  request.case_dir = dir.path();
+  request.pages = {1, 2};
+  request.font = processor_->tessdata_dir() / "pdf.ttf";
+  request.title = "20261123-WS01-0001 d1";
+  ASSERT_OK(WriteDocumentPdf(request, pdf));
+
+  const auto info = ::intake::testing::RunProgram({"/usr/bin/pdfinfo", "-f", "1", "-l", "2", pdf.string()}, std::chrono::seconds(60));
+  if (!std::filesystem::exists("/usr/bin/pdfinfo")) GTEST_SKIP() << "poppler-utils not installed";
+  ASSERT_EQ(info.exit_code, 0) << info.err;
+  EXPECT_NE(info.out.find("Pages:           2"), std::string::npos) << info.out;
+  // Each page as large as its image at its dpi: 850 x 1100 px at 100 dpi is 612 x 792 pt.
+  EXPECT_NE(info.out.find("Page    2 size:  612 x 792 pts"), std::string::npos) << info.out;
+
+  const auto text = ::intake::testing::RunProgram({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"},
+                               std::chrono::seconds(60));
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Коваленко"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("IBAN"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(ID-картка)"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("ІВАМ"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("ФОТО&копія"), std::string::npos) << text.out;
+
+  // The images are shown as stored: a white form page (G4 not inverted) and the gray photo
+  // page with its black block (mean (128 * 0.936 + 0 * 0.064) ~ 120).
+  EXPECT_GT(RenderedMean(pdf, 1, dir.path()), 200);
+  const double photo_mean = RenderedMean(pdf, 2, dir.path());
+  EXPECT_NEAR(photo_mean, 120, 12);
+}
+
+TEST(DocumentPdfTest, MissingOrDamagedPagesAreNamed) {
+  TempDir dir;
+  DocumentPdfRequest request;
+  request.case_dir = dir.path();
+  request.pages = {3};
+  Result<std::filesystem::path> tessdata = FindTessdata();
+  if (!tessdata.ok()) GTEST_SKIP() << tessdata.status().ToString();
+  request.font = *tessdata / "pdf.ttf";
+  Status missing = WriteDocumentPdf(request, dir.path() / "d.pdf");
+  EXPECT_EQ(missing.code(), Code::kNotFound);
+  EXPECT_NE(missing.message().find("page 3"), std::string::npos) << missing.ToString();
+  ASSERT_OK(MakeDirectories(dir.path() / "ocr"));
+  ASSERT_OK(WriteFileAtomic(dir.path() / "ocr" / "0003.jpg", "\xff\xd8 not a jpeg"));
+  ASSERT_OK(WriteFileAtomic(dir.path() / "ocr" / "0003.hocr", ""));
+  Status damaged = WriteDocumentPdf(request, dir.path() / "d.pdf");
+  EXPECT_EQ(damaged.code(), Code::kCorrupt);
+  EXPECT_NE(damaged.message().find("0003.jpg"), std::string::npos) << damaged.ToString();
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "d.pdf"));
+  request.pages = {};
+  EXPECT_EQ(WriteDocumentPdf(request, dir.path() / "d.pdf").code(), Code::kInvalidArgument);
 }
 
 TEST(TesseractDataTest, MissingLanguagePackSaysWhatToInstall) {
