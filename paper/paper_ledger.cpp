@@ -130,7 +130,7 @@ Result<std::unique_ptr<PaperLedger>> PaperLedger::Open(const std::filesystem::pa
                                                        LedgerOptions options) {
   if (path.has_parent_path()) INTAKE_RETURN_IF_ERROR(MakeDirectories(path.parent_path(), 0700));
   if (options.audit_log.empty()) options.audit_log = path.string() + ".audit.jsonl";
-  if (options.cover_dir.empty()) options.cover_dir = path.parent_path() / "covers";
+  if (options.cover_dir.empty()) options.cover_dir = path.parent_path() / "cover-sheets";
   INTAKE_ASSIGN_OR_RETURN(SqliteDb opened, SqliteDb::Open(path));
   auto db = std::make_unique<SqliteDb>(std::move(opened));
   INTAKE_RETURN_IF_ERROR(db->Exec(kSchema).WithContext("paper ledger schema"));

@@ -42,7 +42,8 @@ struct LedgerOptions {
   int retention_days = 30;             // after closing, before local personal data is purged
   std::filesystem::path audit_log;     // default: <ledger>.audit.jsonl beside the ledger
   // Printed cover sheets <cover_dir>/<case_id>.pdf carry initials: purged with the case.
-  std::filesystem::path cover_dir;     // default: <ledger dir>/covers
+  std::filesystem::path cover_dir;     // default: <ledger dir>/cover-sheets (where the daemon
+                                       // prints them: workstation/workstation_ledger.h)
 };
 
 struct RegisterInfo {

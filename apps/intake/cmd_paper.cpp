@@ -1,5 +1,6 @@
 // `intake paper`: paper originals, from the desk to the back office's shelf.
-//   intake paper add CASE_DIR [--no-cover]            record a case's paper items, print cover
+//   intake paper add CASE_DIR [--no-cover] [--back-office BO]  record a case's paper items,
+//                                                    print its cover sheet
 //   intake paper add --case ID --back-office BO --item CLASS:original|copy:SHEETS... [--initials I]
 //   intake paper list [--case ID]                     items and where each one is
 //   intake paper register [--back-office BO] [--out PDF] | --reprint REGISTER_ID
@@ -21,9 +22,12 @@
 // --keys defaults to $INTAKE_KEYS_DIR, else /var/lib/intake/keys.
 // Common: --spool DIR ($INTAKE_SPOOL, else /var/lib/intake); settings <spool>/paper/paper.json
 // (paper/paper_settings.h); --at YYYY-MM-DDTHH:MM:SSZ overrides the clock (tests, back-dating).
-// Exit codes: 0 done, 1 failed, 2 usage, 3 attention needed (overdue items / findings).
+// Exit codes: 0 done, 1 failed, 2 usage (also an unknown option or a stray argument), 3 attention
+// needed (overdue items / findings). Cover sheets go to <spool>/paper/cover-sheets/ (where the
+// daemon prints them, so `purge` removes either), registers to <spool>/paper/registers/.
 #include <cstdlib>
 #include <iostream>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -61,6 +65,24 @@ struct Context {
 int Failed(const Status& s) { return Fail(kName, UserMessage(s)); }
 int Usage(const std::string& usage) { return Fail(kName, "використання: " + usage, 2); }
 
+// What is left in `args` once a subcommand took its options: an unknown option (or one given
+// without its value) or more than `positional` plain arguments is a usage error (exit 2) that
+// names it — never silently ignored, so a mistyped "--caes X" does not list every case.
+// Returns 0 when nothing is left over.
+int Leftover(const Args& args, size_t positional, const std::string& usage) {
+  for (const auto& a : args) {
+    if (a.rfind("--", 0) == 0) {
+      return Fail(kName, "невідомий параметр або параметр без значення '" + a +
+                             "' (використання: " + usage + ")", 2);
+    }
+  }
+  if (args.size() > positional) {
+    return Fail(kName, "зайвий аргумент '" + args[positional] + "' (використання: " + usage + ")",
+                2);
+  }
+  return 0;
+}
+
 Result<Context> LoadContext(Args& args) {
   Context ctx;
   std::string spool, at;
@@ -88,18 +110,30 @@ Result<PaperItemSpec> ParseItemOption(const std::string& case_id, const std::str
   spec.item_id = case_id + "-" + std::to_string(n);
   spec.document_class = text.substr(0, a);
   INTAKE_ASSIGN_OR_RETURN(spec.kind, ParseKind(text.substr(a + 1, b - a - 1)));
-  spec.sheets = std::atoi(text.c_str() + b + 1);
+  const std::string sheets = text.substr(b + 1);
+  if (sheets.empty() || sheets.size() > 3 ||
+      sheets.find_first_not_of("0123456789") != std::string::npos || std::stoi(sheets) < 1) {
+    return InvalidArgument("--item '" + text + "': SHEETS must be a whole number 1..999");
+  }
+  spec.sheets = std::stoi(sheets);
   return spec;
 }
 
 int Add(Context& ctx, Args& args) {
+  const std::string usage =
+      "intake paper add CASE_DIR [--no-cover] | --case ID --back-office BO "
+      "--item CLASS:original|copy:SHEETS... [--initials I]";
   bool no_cover = TakeFlag(args, "--no-cover");
   std::string case_id, back_office = ctx.settings.back_office, initials;
   auto items = TakeRepeatedOption(args, "--item");
+  const bool by_hand = TakeOption(args, "--case", &case_id);
+  TakeOption(args, "--back-office", &back_office);
+  TakeOption(args, "--initials", &initials);
+  if (int rc = Leftover(args, by_hand ? 0 : 1, usage)) return rc;
   CaseIntake intake;
-  if (TakeOption(args, "--case", &case_id)) {
-    TakeOption(args, "--back-office", &back_office);
-    TakeOption(args, "--initials", &initials);
+  if (by_hand) {
+    if (items.empty()) return Usage(usage + " — для --case потрібен хоча б один --item");
+    if (back_office.empty()) return Usage(usage + " — вкажіть --back-office (або back_office у paper.json)");
     intake.case_id = case_id;
     intake.back_office = back_office;
     intake.initials = initials;
@@ -110,13 +144,16 @@ int Add(Context& ctx, Args& args) {
       if (!spec.ok()) return Failed(spec.status());
       intake.items.push_back(*spec);
     }
-  } else if (args.size() == 1) {
+  } else if (args.size() == 1 && items.empty()) {
     auto read = ReadCaseIntake(args[0]);
     if (!read.ok()) return Failed(read.status());
     intake = std::move(*read);
     if (intake.back_office.empty()) intake.back_office = back_office;
+    if (intake.back_office.empty()) {
+      return Failed(InvalidArgument(args[0] + "/case.json names no back_office: give --back-office BO"));
+    }
   } else {
-    return Usage("intake paper add CASE_DIR | --case ID --back-office BO --item CLASS:KIND:SHEETS...");
+    return Usage(usage);
   }
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
@@ -137,8 +174,13 @@ int Add(Context& ctx, Args& args) {
 int List(Context& ctx, Args& args) {
   std::string case_id;
   bool one = TakeOption(args, "--case", &case_id);
+  if (int rc = Leftover(args, 0, "intake paper list [--case ID]")) return rc;
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
+  if (one) {
+    auto known = (*ledger)->Case(case_id);  // an unknown id is an error, not an empty list
+    if (!known.ok()) return Failed(known.status());
+  }
   auto items = (*ledger)->Items(one ? std::optional(case_id) : std::nullopt);
   if (!items.ok()) return Failed(items.status());
   std::cout << FormatItems(*items);
@@ -151,9 +193,12 @@ int Register(Context& ctx, Args& args) {
   TakeOption(args, "--out", &out);
   if (!TakeOption(args, "--who", &who)) who = std::getenv("USER") ? std::getenv("USER") : "operator";
   if (!TakeOption(args, "--where", &where)) where = ctx.settings.ledger.workstation;
+  const bool reprinting = TakeOption(args, "--reprint", &reprint);
+  if (int rc = Leftover(args, 0, "intake paper register [--back-office BO] [--out PDF] | "
+                                 "--reprint REGISTER_ID")) return rc;
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
-  Result<RegisterInfo> reg = TakeOption(args, "--reprint", &reprint)
+  Result<RegisterInfo> reg = reprinting
                                  ? (*ledger)->Register(reprint)
                                  : back_office.empty()
                                        ? Result<RegisterInfo>(InvalidArgument("--back-office is required"))
@@ -178,9 +223,10 @@ int Register(Context& ctx, Args& args) {
 int Handoff(Context& ctx, Args& args) {
   std::string courier, where = ctx.settings.ledger.workstation;
   TakeOption(args, "--where", &where);
-  if (!TakeOption(args, "--courier", &courier) || args.size() != 1) {
-    return Usage("intake paper handoff REGISTER_ID --courier WHO [--where PLACE]");
-  }
+  const std::string usage = "intake paper handoff REGISTER_ID --courier WHO [--where PLACE]";
+  const bool has_courier = TakeOption(args, "--courier", &courier);
+  if (int rc = Leftover(args, 1, usage)) return rc;
+  if (!has_courier || args.size() != 1) return Usage(usage);
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
   Status s = (*ledger)->HandOff(args[0], courier, where, ctx.now);
@@ -200,7 +246,10 @@ Status Publish(ReceiptBook& book, const std::string& url, int* posted) {
 int PublishCommand(Context& ctx, Args& args) {
   std::string url, book_path = (ctx.dir() / "receipts.db").string();
   TakeOption(args, "--book", &book_path);
-  if (!TakeOption(args, "--to", &url)) return Usage("intake paper publish --to RECEIVER_URL [--book FILE]");
+  const std::string usage = "intake paper publish --to RECEIVER_URL [--book FILE]";
+  const bool has_url = TakeOption(args, "--to", &url);
+  if (int rc = Leftover(args, 0, usage)) return rc;
+  if (!has_url) return Usage(usage);
   auto book = ReceiptBook::Open(book_path);
   if (!book.ok()) return Failed(book.status());
   int posted = 0;
@@ -223,11 +272,12 @@ int Receive(Context& ctx, Args& args) {
   in.typed = TakeRepeatedOption(args, "--typed");
   in.marked_missing = TakeRepeatedOption(args, "--missing");
   in.marked_extra = TakeRepeatedOption(args, "--extra");
-  if (!TakeOption(args, "--clerk", &in.clerk) || in.back_office.empty() ||
-      (args.empty() && in.typed.empty())) {
-    return Usage("intake paper receive IMAGE... [--typed ID]... [--missing ITEM]... "
-                 "[--extra ITEM]... --clerk ID --back-office BO [--keys BO_KEYS] [--inbox DIR]");
-  }
+  const std::string usage =
+      "intake paper receive IMAGE... [--typed ID]... [--missing ITEM]... [--extra ITEM]... "
+      "--clerk ID --back-office BO [--keys BO_KEYS] [--inbox DIR] [--out FILE] [--post URL]";
+  const bool has_clerk = TakeOption(args, "--clerk", &in.clerk);
+  if (int rc = Leftover(args, args.size(), usage)) return rc;
+  if (!has_clerk || in.back_office.empty() || (args.empty() && in.typed.empty())) return Usage(usage);
   for (const auto& a : args) in.scans.emplace_back(a);
   if (!inbox.empty()) {
     int skipped = 0;
@@ -304,8 +354,9 @@ int Reconcile(Context& ctx, Args& args) {
   std::string from, keys_dir = signing::DefaultKeyDir().string();
   bool from_receiver = TakeOption(args, "--from", &from);
   TakeOption(args, "--keys", &keys_dir);
-  if (!from_receiver && args.empty())
-    return Usage("intake paper reconcile CONFIRMATION_FILE... | --from URL  [--keys WS_KEYS]");
+  const std::string usage = "intake paper reconcile CONFIRMATION_FILE... | --from URL  [--keys WS_KEYS]";
+  if (int rc = Leftover(args, from_receiver ? 0 : args.size(), usage)) return rc;
+  if (!from_receiver && args.empty()) return Usage(usage);
   auto keys = signing::KeyStore::Open(keys_dir);
   if (!keys.ok()) return Failed(keys.status().WithContext("--keys " + keys_dir));
   auto back_office = keys->BackOffice();
@@ -337,6 +388,7 @@ int Reconcile(Context& ctx, Args& args) {
 }
 
 int EcaseReceived(Context& ctx, Args& args) {
+  if (int rc = Leftover(args, 1, "intake paper ecase-received CASE_ID")) return rc;
   if (args.size() != 1) return Usage("intake paper ecase-received CASE_ID");
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
@@ -352,7 +404,9 @@ int Overdue(Context& ctx, Args& args) {
   std::string today_text;
   bool json = TakeFlag(args, "--json");
   Date today = DayOf(ctx.now);
-  if (TakeOption(args, "--today", &today_text)) {
+  const bool has_today = TakeOption(args, "--today", &today_text);
+  if (int rc = Leftover(args, 0, "intake paper overdue [--today DATE] [--json]")) return rc;
+  if (has_today) {
     auto d = ParseDate(today_text);
     if (!d.ok()) return Failed(d.status());
     today = *d;
@@ -375,7 +429,8 @@ int Overdue(Context& ctx, Args& args) {
   return overdue->empty() ? 0 : 3;
 }
 
-int Purge(Context& ctx, Args&) {
+int Purge(Context& ctx, Args& args) {
+  if (int rc = Leftover(args, 0, "intake paper purge")) return rc;
   auto ledger = OpenLedger(ctx);
   if (!ledger.ok()) return Failed(ledger.status());
   auto report = (*ledger)->Purge(ctx.now);
@@ -387,27 +442,24 @@ int Purge(Context& ctx, Args&) {
 
 int RunPaper(const Args& input) {
   Args args = input;
+  static const std::map<std::string, int (*)(Context&, Args&)> kSubcommands = {
+      {"add", Add},           {"list", List},           {"register", Register},
+      {"handoff", Handoff},   {"receive", Receive},     {"reconcile", Reconcile},
+      {"publish", PublishCommand}, {"ecase-received", EcaseReceived},
+      {"overdue", Overdue},   {"purge", Purge}};
   if (args.empty()) return Usage("intake paper add|list|register|handoff|receive|publish|reconcile|"
                                  "ecase-received|overdue|purge ...");
   std::string sub = args[0];
   args.erase(args.begin());
-  auto ctx = LoadContext(args);
-  if (!ctx.ok()) return Failed(ctx.status());
-  if (sub == "add") return Add(*ctx, args);
-  if (sub == "list") return List(*ctx, args);
-  if (sub == "register") return Register(*ctx, args);
-  if (sub == "handoff") return Handoff(*ctx, args);
-  if (sub == "receive") return Receive(*ctx, args);
-  if (sub == "reconcile") return Reconcile(*ctx, args);
-  if (sub == "publish") return PublishCommand(*ctx, args);
-  if (sub == "ecase-received") return EcaseReceived(*ctx, args);
-  if (sub == "overdue") return Overdue(*ctx, args);
-  if (sub == "purge") return Purge(*ctx, args);
   if (sub == "keys") {
     return Usage("intake paper keys is gone: paper confirmations are signed with the back "
                  "office's key store (intake keys init --role back-office)");
   }
-  return Usage("невідома дія '" + sub + "' (див. intake paper)");
+  auto found = kSubcommands.find(sub);
+  if (found == kSubcommands.end()) return Usage("невідома дія '" + sub + "' (див. intake paper)");
+  auto ctx = LoadContext(args);  // after the action is known: a typo is named as such
+  if (!ctx.ok()) return Failed(ctx.status());
+  return found->second(*ctx, args);
 }
 
 const CommandRegistration kRegistration(
