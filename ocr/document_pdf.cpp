@@ -34,14 +34,13 @@ bool ReadJpegFrame(const std::string& jpeg, int* width, int* height, int* compon
   while (i + 9 < jpeg.size()) {
     if (static_cast<unsigned char>(jpeg[i]) != 0xFF) return false;
     const unsigned marker = static_cast<unsigned char>(jpeg[i + 1]);
-    const size_t length = (static_cast<unsigned char>(jpeg[i + 2]) << 8) |
-                          static_cast<unsigned char>(jpeg[i + 3]);
-    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
-        marker != 0xCC) {
-      *height = (static_cast<unsigned char>(jpeg[i + 5]) << 8) |
-                static_cast<unsigned char>(jpeg[i + 6]);
-      *width = (static_cast<unsigned char>(jpeg[i + 7]) << 8) |
-               static_cast<unsigned char>(jpeg[i + 8]);
+    const size_t length =
+        (static_cast<unsigned char>(jpeg[i + 2]) << 8) | static_cast<unsigned char>(jpeg[i + 3]);
+    if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+      *height =
+          (static_cast<unsigned char>(jpeg[i + 5]) << 8) | static_cast<unsigned char>(jpeg[i + 6]);
+      *width =
+          (static_cast<unsigned char>(jpeg[i + 7]) << 8) | static_cast<unsigned char>(jpeg[i + 8]);
       *components = static_cast<unsigned char>(jpeg[i + 9]);
       return *width > 0 && *height > 0 && (*components == 1 || *components == 3);
     }
@@ -106,8 +105,8 @@ Result<PageImage> TiffG4Page(const fs::path& path) {
   page.xobject_entries = "/Type /XObject /Subtype /Image /Width " + std::to_string(width) +
                          " /Height " + std::to_string(height) +
                          " /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /CCITTFaxDecode"
-                         " /DecodeParms << /K -1 /Columns " + std::to_string(width) +
-                         " /Rows " + std::to_string(height) +
+                         " /DecodeParms << /K -1 /Columns " +
+                         std::to_string(width) + " /Rows " + std::to_string(height) +
                          (black_is_1 ? " /BlackIs1 true" : "") + " >>";
   return page;
 }
@@ -160,13 +159,17 @@ Result<int> AddFont(PdfBuilder& pdf, const fs::path& font_path) {
   INTAKE_ASSIGN_OR_RETURN(std::string font_file, ReadFile(font_path));
   const int type0 = pdf.Reserve(), cid_font = pdf.Reserve(), to_unicode = pdf.Reserve();
   const int descriptor = pdf.Reserve(), cid_to_gid = pdf.Reserve(), file = pdf.Reserve();
-  pdf.AddObject(type0, "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding "
-                       "/Identity-H /DescendantFonts [" + std::to_string(cid_font) +
-                       " 0 R] /ToUnicode " + std::to_string(to_unicode) + " 0 R >>");
-  pdf.AddObject(cid_font, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
-                          "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
-                          "/Supplement 0 >> /FontDescriptor " + std::to_string(descriptor) +
-                          " 0 R /DW 500 /CIDToGIDMap " + std::to_string(cid_to_gid) + " 0 R >>");
+  pdf.AddObject(type0,
+                "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding "
+                "/Identity-H /DescendantFonts [" +
+                    std::to_string(cid_font) + " 0 R] /ToUnicode " + std::to_string(to_unicode) +
+                    " 0 R >>");
+  pdf.AddObject(cid_font,
+                "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+                "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) "
+                "/Supplement 0 >> /FontDescriptor " +
+                    std::to_string(descriptor) + " 0 R /DW 500 /CIDToGIDMap " +
+                    std::to_string(cid_to_gid) + " 0 R >>");
   pdf.AddStream(to_unicode, "",
                 "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -174,10 +177,11 @@ Result<int> AddFont(PdfBuilder& pdf, const fs::path& font_path) {
                 "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
                 "1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\n"
                 "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
-  pdf.AddObject(descriptor, "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 "
-                            "/FontBBox [0 0 500 1000] /ItalicAngle 0 /Ascent 1000 /Descent 0 "
-                            "/CapHeight 1000 /StemV 80 /FontFile2 " + std::to_string(file) +
-                            " 0 R >>");
+  pdf.AddObject(descriptor,
+                "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 "
+                "/FontBBox [0 0 500 1000] /ItalicAngle 0 /Ascent 1000 /Descent 0 "
+                "/CapHeight 1000 /StemV 80 /FontFile2 " +
+                    std::to_string(file) + " 0 R >>");
   // Every CID to glyph 1, the font's one glyph.
   std::string map(2 * 65536, '\0');
   for (size_t i = 1; i < map.size(); i += 2) map[i] = 1;
@@ -199,8 +203,8 @@ Status WriteDocumentPdf(const DocumentPdfRequest& request, const fs::path& out) 
     const fs::path hocr_path = request.case_dir / "ocr" / (PageStem(number) + ".hocr");
     Result<std::string> hocr = ReadFile(hocr_path);
     if (!hocr.ok()) {
-      return NotFound("page " + std::to_string(number) + " has no text in " +
-                      hocr_path.string() + ": run recognition on the case first");
+      return NotFound("page " + std::to_string(number) + " has no text in " + hocr_path.string() +
+                      ": run recognition on the case first");
     }
     const double scale = 72.0 / image.dpi;
     char box[96];

@@ -25,8 +25,8 @@ std::string_view TitleOf(std::string_view tag) {
 
 std::string DecodeEntities(std::string_view s) {
   static constexpr std::pair<std::string_view, char> kEntities[] = {
-      {"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&#39;", '\''},
-      {"&apos;", '\''}};
+      {"&lt;", '<'},   {"&gt;", '>'},   {"&amp;", '&'},
+      {"&quot;", '"'}, {"&#39;", '\''}, {"&apos;", '\''}};
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -51,9 +51,12 @@ std::string StripTags(std::string_view s) {
   std::string out;
   bool in_tag = false;
   for (char c : s) {
-    if (c == '<') in_tag = true;
-    else if (c == '>') in_tag = false;
-    else if (!in_tag) out.push_back(c);
+    if (c == '<')
+      in_tag = true;
+    else if (c == '>')
+      in_tag = false;
+    else if (!in_tag)
+      out.push_back(c);
   }
   return out;
 }
@@ -82,7 +85,8 @@ HocrPage ParseHocrPage(std::string_view hocr) {
     const size_t open_end = hocr.find('>', at);
     if (open_end == std::string_view::npos) break;
     const std::string_view tag = hocr.substr(at, open_end - at);
-    const std::string_view cls = tag.substr(kClass.size(), tag.find('\'', kClass.size()) - kClass.size());
+    const std::string_view cls =
+        tag.substr(kClass.size(), tag.find('\'', kClass.size()) - kClass.size());
     const std::string_view title = TitleOf(tag);
     int x0, y0, x1, y1;
     if (cls == "ocr_line" || cls == "ocr_header" || cls == "ocr_caption" ||

@@ -23,8 +23,7 @@ std::vector<Symbol> SymbolsOf(const tesseract::ResultIterator& at_word, const st
     Symbol symbol;
     symbol.begin = offset;
     symbol.end = offset + s.size();
-    it.BoundingBox(tesseract::RIL_SYMBOL, &symbol.left, &symbol.top, &symbol.right,
-                   &symbol.bottom);
+    it.BoundingBox(tesseract::RIL_SYMBOL, &symbol.left, &symbol.top, &symbol.right, &symbol.bottom);
     symbols.push_back(symbol);
     offset = symbol.end;
   } while (!it.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) &&
@@ -53,8 +52,9 @@ void AddLatinLookCandidates(const tesseract::ResultIterator& it, size_t word_ind
     if (!wanted(parts[p])) continue;
     // The word's confidence, not its symbols': Tesseract gives a misread symbol of a word it
     // doubts as much confidence as the others (98 for the "0" of "(І0-картка)", word 79).
-    LatinLookCandidate c{word_index, parts[p], 1 << 30, 1 << 30, -1, -1, p == 0,
-                         p + 1 == parts.size(), word.confidence};
+    LatinLookCandidate c{
+        word_index,     parts[p], 1 << 30, 1 << 30, -1, -1, p == 0, p + 1 == parts.size(),
+        word.confidence};
     int n = 0;
     for (const Symbol& s : symbols) {
       if (s.begin < parts[p].begin || s.end > parts[p].end) continue;

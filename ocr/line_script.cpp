@@ -18,7 +18,8 @@ Script TwinOnlyScript(const std::string& word) {
       if (!HasLatinTwin(c)) return Script::kNone;
       cyrillic = true;
     } else if (IsLatinLetter(c)) {
-      const std::u32string twin = DecodeUtf8(ToCyrillicLookalikes(EncodeUtf8(std::u32string(1, c))));
+      const std::u32string twin =
+          DecodeUtf8(ToCyrillicLookalikes(EncodeUtf8(std::u32string(1, c))));
       if (twin[0] == c) return Script::kNone;
       latin = true;
     }

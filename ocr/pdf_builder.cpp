@@ -25,8 +25,7 @@ void PdfBuilder::AddObject(int number, std::string_view body) {
   out_ += "\nendobj\n";
 }
 
-void PdfBuilder::AddStream(int number, std::string_view dictionary_entries,
-                           std::string_view data) {
+void PdfBuilder::AddStream(int number, std::string_view dictionary_entries, std::string_view data) {
   offsets_[number - 1] = out_.size();
   out_ += std::to_string(number) + " 0 obj\n<< ";
   out_ += dictionary_entries;

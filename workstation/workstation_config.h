@@ -44,7 +44,7 @@ struct DaemonConfig {
                                         // empty: the built-in profiles and `buttons` below
   std::map<std::string, std::string> buttons;  // scanner button -> profile name
   int button_poll_ms = 500;             // 0: do not poll the scanner's buttons
-  int settle_ms = 2000;  // a watched file with no close/rename event: complete once unchanged this long
+  int settle_ms = 2000;  // a file that raised no close/rename event: complete when unchanged this long
   std::string watch_profile;            // profile the watched folder's pages are checked
                                         // against (length, dpi); empty: blank/dark/light only
   int housekeeping_s = 300;             // overdue paper, purge, delivery sync

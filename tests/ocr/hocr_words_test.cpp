@@ -30,7 +30,7 @@ TEST(HocrWordsTest, WordsWithTheirLinesBaselineAndSize) {
   EXPECT_EQ(page.words[0].text, "Ім'я:");
   EXPECT_EQ(page.words[0].left, 290);
   EXPECT_EQ(page.words[0].bottom, 330);
-  EXPECT_DOUBLE_EQ(page.words[0].baseline, 340 - 10);         // line bottom + c at its left
+  EXPECT_DOUBLE_EQ(page.words[0].baseline, 340 - 10);               // line bottom + c at its left
   EXPECT_DOUBLE_EQ(page.words[1].baseline, 340 - 10 + 0.01 * 200);  // + m (x - left)
   EXPECT_DOUBLE_EQ(page.words[1].line_size, 48.5);
   EXPECT_EQ(page.words[1].text, "A&B");

@@ -12,13 +12,13 @@ TEST(LatinSecondLookTest, OnlyCyrillicPartsWhoseLettersAllHaveLatinTwins) {
   EXPECT_TRUE(NeedsLatinLook("(І0-"));
   EXPECT_TRUE(NeedsLatinLook("(1р-"));
   EXPECT_TRUE(NeedsLatinLook("ТОВ"));
-  EXPECT_FALSE(NeedsLatinLook("картка)"));   // к, т, к have no Latin twin
-  EXPECT_FALSE(NeedsLatinLook("Ім'я:"));     // я
+  EXPECT_FALSE(NeedsLatinLook("картка)"));     // к, т, к have no Latin twin
+  EXPECT_FALSE(NeedsLatinLook("Ім'я:"));       // я
   EXPECT_FALSE(NeedsLatinLook("2454770736"));  // no letter
   EXPECT_TRUE(NeedsLatinLook("(10-"));         // a short code before a hyphen
   EXPECT_FALSE(NeedsLatinLook("2014-"));       // a year
   EXPECT_FALSE(NeedsLatinLook("5-"));
-  EXPECT_FALSE(NeedsLatinLook("UA3937045"));   // already Latin
+  EXPECT_FALSE(NeedsLatinLook("UA3937045"));  // already Latin
   EXPECT_FALSE(NeedsLatinLook(""));
   // Everyday words of twin letters, in lower case: not acronyms or codes.
   EXPECT_FALSE(NeedsLatinLook("у"));
@@ -28,11 +28,11 @@ TEST(LatinSecondLookTest, OnlyCyrillicPartsWhoseLettersAllHaveLatinTwins) {
 }
 
 TEST(LatinSecondLookTest, LatinWinsWhenItHasALetterNoCyrillicModelHas) {
-  EXPECT_TRUE(PreferLatinReading("ІВАМ:", 92, "IBAN:", 89));   // N
-  EXPECT_TRUE(PreferLatinReading("(І0-", 79, "(ID-", 89));     // D
-  EXPECT_TRUE(PreferLatinReading("(1р-", 73, "(ID-\n", 91));   // trailing newline as read
+  EXPECT_TRUE(PreferLatinReading("ІВАМ:", 92, "IBAN:", 89));  // N
+  EXPECT_TRUE(PreferLatinReading("(І0-", 79, "(ID-", 89));    // D
+  EXPECT_TRUE(PreferLatinReading("(1р-", 73, "(ID-\n", 91));  // trailing newline as read
   EXPECT_TRUE(PreferLatinReading("(10-", 80, "(ID-", 90));
-  EXPECT_FALSE(PreferLatinReading("10-", 80, "10-", 95));     // a number stays a number
+  EXPECT_FALSE(PreferLatinReading("10-", 80, "10-", 95));  // a number stays a number
 }
 
 TEST(LatinSecondLookTest, SameGlyphsInTheOtherScriptKeepTheCyrillic) {
@@ -47,9 +47,9 @@ TEST(LatinSecondLookTest, LatinReadingWithoutLatinOnlyLetterIsRefused) {
 }
 
 TEST(LatinSecondLookTest, UnsureOrDifferentlyShapedLatinReadingIsRefused) {
-  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 92, "IBAN:", 70));     // much less sure
-  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "IBAN", 95));      // punctuation lost
-  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "IB AN:", 95));    // split in two
+  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 92, "IBAN:", 70));      // much less sure
+  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "IBAN", 95));       // punctuation lost
+  EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "IB AN:", 95));     // split in two
   EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "IBANKING:", 95));  // longer
   EXPECT_FALSE(PreferLatinReading("с.", 92, "C:", 34));
   EXPECT_FALSE(PreferLatinReading("ІВАМ:", 80, "", 95));

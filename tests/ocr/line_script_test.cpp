@@ -11,8 +11,14 @@ using testing::WordsOnLines;
 
 TEST(LineScriptTest, TwinWordsTakeTheScriptOfTheirLine) {
   // Line 0 Portuguese with a Cyrillic "о"; line 1 Ukrainian with a Latin "i" and "TOB".
-  std::vector<OcrWord> words = WordsOnLines({{0, "salta"}, {0, "sobre"}, {0, "о"}, {0, "cão"},
-                                      {1, "Олійник"}, {1, "i"}, {1, "TOB"}, {1, "Сокіл"}});
+  std::vector<OcrWord> words = WordsOnLines({{0, "salta"},
+                                             {0, "sobre"},
+                                             {0, "о"},
+                                             {0, "cão"},
+                                             {1, "Олійник"},
+                                             {1, "i"},
+                                             {1, "TOB"},
+                                             {1, "Сокіл"}});
   EXPECT_EQ(MatchWordsToLineScript(words), 3);
   EXPECT_EQ(words[2].text, "o");    // Latin o
   EXPECT_EQ(words[5].text, "і");    // Cyrillic і
@@ -23,10 +29,16 @@ TEST(LineScriptTest, TwinWordsTakeTheScriptOfTheirLine) {
 
 TEST(LineScriptTest, WordsWithALetterOfTheirOwnOrOnMixedLinesStay) {
   std::vector<OcrWord> words = WordsOnLines({
-      {0, "IBAN:"}, {0, "рахунок"}, {0, "клієнта"},     // N has no Cyrillic twin
-      {1, "ID"}, {1, "картка"},                          // D neither
-      {2, "ТОВ"}, {2, "«Сокіл»"}, {2, "Sokil"},          // 5 and 5: a mixed line
-      {3, "2454770736"}, {3, "UA39"},                    // no twin-only word
+      {0, "IBAN:"},
+      {0, "рахунок"},
+      {0, "клієнта"},  // N has no Cyrillic twin
+      {1, "ID"},
+      {1, "картка"},  // D neither
+      {2, "ТОВ"},
+      {2, "«Сокіл»"},
+      {2, "Sokil"},  // 5 and 5: a mixed line
+      {3, "2454770736"},
+      {3, "UA39"},  // no twin-only word
   });
   const std::vector<OcrWord> before = words;
   EXPECT_EQ(MatchWordsToLineScript(words), 0);

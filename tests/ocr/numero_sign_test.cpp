@@ -37,7 +37,8 @@ TEST(NumeroSignTest, LeftAloneWithoutANumberAfterOrOnALatinLine) {
   std::vector<OcrWord> english = Line({"Invoice", "No", "15"}, 1);
   std::vector<OcrWord> split = Line({"сума", "Ме"}, 2);
   std::vector<OcrWord> next_line = Line({"523", "грн"}, 3);
-  for (auto* part : {&english, &split, &next_line}) words.insert(words.end(), part->begin(), part->end());
+  for (auto* part : {&english, &split, &next_line})
+    words.insert(words.end(), part->begin(), part->end());
   const std::vector<OcrWord> unchanged = words;
   EXPECT_EQ(RestoreNumeroSigns(words), 0);
   for (size_t i = 0; i < words.size(); ++i) EXPECT_EQ(words[i].text, unchanged[i].text);

@@ -7,8 +7,8 @@ namespace {
 
 TEST(ReadingCorrectionsTest, ReplacesWordsInOrderInThePageText) {
   const std::string text = "Паспорт (І0-картка) №: 1\nІВАМ: UA39\n\nІВАМ ще раз\n";
-  const std::vector<std::string> before = {"Паспорт", "(І0-картка)", "№:", "1", "ІВАМ:", "UA39",
-                                           "ІВАМ", "ще", "раз"};
+  const std::vector<std::string> before = {
+      "Паспорт", "(І0-картка)", "№:", "1", "ІВАМ:", "UA39", "ІВАМ", "ще", "раз"};
   std::vector<std::string> after = before;
   after[1] = "(ID-картка)";
   after[6] = "IBAN";
