@@ -357,6 +357,8 @@ TEST_F(PaperCliTest, BadInputGetsOneMessageAndLosesNothing) {
       {{"overdue", "--today", "someday"}, 1, "someday"},
       {{"list", "--at", "yesterday"}, 1, "yesterday"},
       {{"reconcile", garbage, "--keys", (root_ / "ws-keys").string()}, 1, garbage},
+      {{"receive", (root_ / "no-such-scan.png").string(), "--clerk", "clerk-7", "--keys",
+        (root_ / "bo-keys").string()}, 1, "no-such-scan.png"},
   };
   for (const Case& c : cases) {
     ProcessOutput r = Ws(c.args);
