@@ -315,6 +315,41 @@ TEST_F(PaperCliTest, ConfirmationsTravelThroughTheReceiver) {
   EXPECT_EQ(*cursor, 0) << "the cursor moved past a refused message";
 }
 
+// A case whose case.json is not at hand is typed in item by item; a lost register PDF is
+// printed again from the ledger.
+TEST_F(PaperCliTest, CaseTypedByHandAndRegisterReprinted) {
+  const std::string id = "20261123-WS01-0005";
+  ProcessOutput add = Ws({"add", "--case", id, "--item", "application_form:original:2", "--item",
+                          "passport:copy:1", "--initials", "Ш. Т. Г.", "--at", "2026-11-23T11:00:00Z"});
+  ASSERT_EQ(add.exit_code, 0) << Show(add);
+  EXPECT_NE(add.out.find("Справу " + id + " записано: паперових документів — 2."), std::string::npos);
+  EXPECT_TRUE(fs::exists(ws() / "paper" / "cover-sheets" / (id + ".pdf")));
+  ProcessOutput list = Ws({"list", "--case", id});
+  ASSERT_EQ(list.exit_code, 0);
+  EXPECT_NE(list.out.find(id + "-1    оригінал  2 "), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find(id + "-2    копія     1 "), std::string::npos) << list.out;
+
+  const fs::path first = root_ / "register.pdf", again = root_ / "reprint.pdf";
+  ProcessOutput reg = Ws({"register", "--out", first.string(), "--at", "2026-11-24T09:00:00Z"});
+  ASSERT_EQ(reg.exit_code, 0) << Show(reg);
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(reg.out, m, std::regex("Реєстр передачі (R-[0-9A-Za-z-]+) до ")));
+  const std::string register_id = m[1];
+  ASSERT_TRUE(fs::exists(first));
+  ProcessOutput reprint = Ws({"register", "--reprint", register_id, "--out", again.string()});
+  ASSERT_EQ(reprint.exit_code, 0) << Show(reprint);
+  EXPECT_NE(reprint.out.find(register_id + " до " + kBackOffice + ", документів: 2."), std::string::npos)
+      << reprint.out;
+  ASSERT_TRUE(fs::exists(again));
+  EXPECT_EQ(ReadFile(again)->substr(0, 5), "%PDF-");
+  EXPECT_EQ(Ws({"list", "--case", id}).out.find("прийнято, чекає реєстру"), std::string::npos)
+      << "reprinting packed nothing new";
+
+  ProcessOutput keys = Ws({"keys"});
+  EXPECT_EQ(keys.exit_code, 2);
+  EXPECT_NE(keys.err.find("intake keys init --role back-office"), std::string::npos) << Show(keys);
+}
+
 TEST_F(PaperCliTest, BadInputGetsOneMessageAndLosesNothing) {
   const std::string register_id = RecordAndHandOff();
   ASSERT_FALSE(register_id.empty());
