@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "core/html_escape.h"
+
 namespace intake::transfer {
 
 namespace {
@@ -90,22 +92,6 @@ std::string Page(std::string_view title, std::string_view header_html) {
 }
 
 }  // namespace
-
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
 
 std::string PercentEncode(std::string_view text, bool keep_slash) {
   static const char kHex[] = "0123456789ABCDEF";

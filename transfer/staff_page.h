@@ -30,8 +30,7 @@ struct StaffFileEntry {
   int64_t size = 0;
 };
 
-// "<", ">", "&", '"' and "'" as entities.
-std::string HtmlEscape(std::string_view text);
+// Values go into the pages through core's HtmlEscape (core/html_escape.h).
 // Percent-encodes everything but unreserved characters (RFC 3986) and, when `keep_slash`, '/'.
 std::string PercentEncode(std::string_view text, bool keep_slash);
 
