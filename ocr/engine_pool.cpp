@@ -3,8 +3,6 @@
 #include <malloc.h>
 #include <unistd.h>
 
-#include <opencv2/core.hpp>
-
 #include <cerrno>
 #include <condition_variable>
 #include <cstdlib>
@@ -13,13 +11,13 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <opencv2/core.hpp>
 #include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "ocr/orientation_detector.h"
-#include "ocr/searchable_pdf.h"
 #include "ocr/tesseract_engine.h"
 
 namespace intake::ocr {
@@ -38,7 +36,8 @@ Status EnsureSingleThreadedOpenMP() {
       arg.push_back(c);
     }
   }
-  if (args.empty()) return Internal("cannot read /proc/self/cmdline to re-run with OMP_THREAD_LIMIT=1");
+  if (args.empty())
+    return Internal("cannot read /proc/self/cmdline to re-run with OMP_THREAD_LIMIT=1");
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -72,8 +71,7 @@ struct EnginePool::Impl {
   std::deque<QueuedJob> queue;
   bool stopping = false;
   std::uint64_t next_sequence = 0;
-  std::uint64_t outstanding = 0;        // submitted, not yet delivered
-  std::map<SearchablePdf*, int> pdf_pages;  // next page index per PDF
+  std::uint64_t outstanding = 0;  // submitted, not yet delivered
 
   // Ordered delivery: results wait here until every earlier page was delivered.
   std::mutex deliver_mu;
@@ -84,9 +82,6 @@ struct EnginePool::Impl {
     std::unique_lock<std::mutex> lock(mu);
     space_ready.wait(lock, [&] { return outstanding < static_cast<std::uint64_t>(max_in_flight); });
     job.sequence = next_sequence++;
-    if (job.job.outputs.pdf != nullptr) {
-      job.job.outputs.pdf_page_index = pdf_pages[job.job.outputs.pdf]++;
-    }
     ++outstanding;
     queue.push_back(std::move(job));
     work_ready.notify_one();
@@ -121,13 +116,10 @@ struct EnginePool::Impl {
         job = std::move(queue.front());
         queue.pop_front();
       }
-      SearchablePdf* pdf = job.job.outputs.pdf;
-      const int pdf_index = job.job.outputs.pdf_page_index;
-      Result<PageResult> result = job.failure ? Result<PageResult>(*job.failure)
-                                              : processor.Process(job.job.page, job.job.label,
-                                                                  job.job.outputs);
+      Result<PageResult> result =
+          job.failure ? Result<PageResult>(*job.failure)
+                      : processor.Process(job.job.page, job.job.label, job.job.outputs);
       job.job.page = {};  // free the pixels before waiting for delivery
-      if (pdf != nullptr) pdf->SkipPage(pdf_index);  // no-op when the page was appended
       Deliver(job.sequence, std::move(job.job.label), std::move(result));
     }
   }
@@ -190,10 +182,9 @@ void EnginePool::Submit(PageJob job) {
   impl_->Enqueue(std::move(q));
 }
 
-void EnginePool::SubmitFailure(PageLabel label, Status status, SearchablePdf* pdf) {
+void EnginePool::SubmitFailure(PageLabel label, Status status) {
   QueuedJob q;
   q.job.label = std::move(label);
-  q.job.outputs.pdf = pdf;
   q.failure = std::move(status);
   impl_->Enqueue(std::move(q));
 }

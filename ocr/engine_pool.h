@@ -44,7 +44,7 @@ struct EnginePoolOptions {
 struct PageJob {
   capture::ImageFilePage page;  // moved into the pool; freed when the page is done
   PageLabel label;
-  PageOutputs outputs;          // outputs.pdf: pages are appended in submission order
+  PageOutputs outputs;
 };
 
 using PageCallback = std::function<void(const PageLabel& label, Result<PageResult> result)>;
@@ -62,8 +62,8 @@ class EnginePool {
   // Queues a page; blocks while max_in_flight pages are outstanding.
   void Submit(PageJob job);
   // Reports a page that failed before it could be submitted (e.g. it did not decode), so that
-  // it takes its place in the ordered results (and is skipped in the PDF).
-  void SubmitFailure(PageLabel label, Status status, SearchablePdf* pdf = nullptr);
+  // it takes its place in the ordered results.
+  void SubmitFailure(PageLabel label, Status status);
   // Blocks until every submitted page has been delivered to the callback.
   void Drain();
 

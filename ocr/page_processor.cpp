@@ -1,10 +1,9 @@
 #include "ocr/page_processor.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <chrono>
 #include <ctime>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include "capture/image_file_reader_cv.h"
 #include "ocr/cleanup.h"
@@ -137,10 +136,9 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
   }
   end_stage(result.timing.orientation_ms);
 
-  // 3. OCR. A blank page is only recognised when it must go into a PDF (the PDF page needs
-  // the engine's image); its text is then kept as read, usually empty.
-  const bool want_ocr = !cleaned.blank || outputs.pdf != nullptr;
-  if (want_ocr) {
+  // 3. OCR. A blank page is not read: it has nothing to read, and its PDF page (if any) is
+  // its image alone.
+  if (!cleaned.blank) {
     const cv::Mat& ocr_image = internal::ImageForOcr(cleaned);
     INTAKE_ASSIGN_OR_RETURN(OcrOutput ocr,
                             impl_->engine->Recognize(ViewOf(ocr_image, idpi), label.page - 1));
@@ -148,17 +146,13 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
     result.confidence = ocr.confidence;
     end_stage(result.timing.ocr_ms);
     if (impl_->options.want_hocr || !outputs.case_dir.empty()) result.hocr = std::move(ocr.hocr);
-    if (!cleaned.blank) {
-      result.fields = ExtractFields(ocr.words);
-      // Underscore runs of a form ("Підпис ______") are not read by Tesseract: put them back.
-      result.text = InsertFillLines(result.text, ocr.words, FindFillLines(ocr_image, ocr.words));
-      const DocClass cls = ClassifyDocument(result.text, result.fields);
-      result.doc_type = cls.doc_type;
-      result.doc_type_confidence = cls.confidence;
-    }
+    result.fields = ExtractFields(ocr.words);
+    // Underscore runs of a form ("Підпис ______") are not read by Tesseract: put them back.
+    result.text = InsertFillLines(result.text, ocr.words, FindFillLines(ocr_image, ocr.words));
+    const DocClass cls = ClassifyDocument(result.text, result.fields);
+    result.doc_type = cls.doc_type;
+    result.doc_type_confidence = cls.confidence;
     if (impl_->options.want_words) result.words = std::move(ocr.words);
-    if (outputs.pdf != nullptr) INTAKE_RETURN_IF_ERROR(
-          impl_->engine->AppendLastPageTo(*outputs.pdf, outputs.pdf_page_index));
   }
   AddReviewReasons(impl_->options, result);
   end_stage(result.timing.fields_ms);
@@ -167,7 +161,8 @@ Result<PageResult> PageProcessor::Process(const capture::ImageFilePage& page,
   // 4. Case folder outputs.
   if (!outputs.case_dir.empty()) {
     if (!cleaned.keep_tone) INTAKE_RETURN_IF_ERROR(BinarizeCleanedPage(cleaned, cleanup_options));
-    INTAKE_RETURN_IF_ERROR(internal::WritePageToCase(outputs.case_dir, result, cleaned));
+    INTAKE_RETURN_IF_ERROR(internal::WritePageToCase(
+        outputs.case_dir, outputs.case_page > 0 ? outputs.case_page : label.page, result, cleaned));
   }
   return result;
 }

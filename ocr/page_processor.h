@@ -29,7 +29,6 @@
 namespace intake::ocr {
 
 class OrientationDetector;
-class SearchablePdf;
 
 struct PageProcessorOptions {
   std::filesystem::path tessdata_dir;  // empty: $TESSDATA_PREFIX, then the Debian default
@@ -53,13 +52,10 @@ struct PageLabel {
 
 struct PageOutputs {
   // Not empty: writes <case_dir>/ocr/NNNN.{tif|jpg}, .txt, .json, .hocr (docs/case-layout.md)
-  // durably; NNNN is PageLabel::page.
+  // durably; NNNN is `case_page`, or PageLabel::page when it is 0. A searchable PDF is made
+  // from these files afterwards (document_pdf.h).
   std::filesystem::path case_dir;
-  // Not null: the page (cleaned image + invisible text) is appended to this PDF, as page
-  // `pdf_page_index` of the document when >= 0 (waiting for the earlier pages; see
-  // SearchablePdf::SkipPage), else at once.
-  SearchablePdf* pdf = nullptr;
-  int pdf_page_index = -1;
+  int case_page = 0;
 };
 
 class PageProcessor {

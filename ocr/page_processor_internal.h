@@ -1,9 +1,8 @@
 // Internal to ocr/: the pieces of PageProcessor that touch OpenCV types.
 #pragma once
 
-#include <opencv2/core.hpp>
-
 #include <filesystem>
+#include <opencv2/core.hpp>
 
 #include "core/status.h"
 #include "ocr/cleanup.h"
@@ -28,8 +27,8 @@ Result<int> ChooseTurnByReading(TesseractEngine& engine, const cv::Mat& gray, in
 const cv::Mat& ImageForOcr(const CleanedPage& cleaned);
 
 // Writes <case_dir>/ocr/NNNN.{tif|jpg} (B/W as TIFF G4, gray/colour as JPEG), NNNN.txt,
-// NNNN.json and NNNN.hocr, each durably (temp, fsync, rename). NNNN = result.page.
-Status WritePageToCase(const std::filesystem::path& case_dir, const PageResult& result,
+// NNNN.json and NNNN.hocr, each durably (temp, fsync, rename). NNNN = `number`.
+Status WritePageToCase(const std::filesystem::path& case_dir, int number, const PageResult& result,
                        const CleanedPage& cleaned);
 
 // "0007" for 7.

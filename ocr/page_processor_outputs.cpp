@@ -18,11 +18,11 @@ std::string PageStem(int page) {
 
 const cv::Mat& ImageForOcr(const CleanedPage& cleaned) { return cleaned.gray; }
 
-Status WritePageToCase(const std::filesystem::path& case_dir, const PageResult& result,
+Status WritePageToCase(const std::filesystem::path& case_dir, int number, const PageResult& result,
                        const CleanedPage& cleaned) {
   const std::filesystem::path dir = case_dir / "ocr";
   INTAKE_RETURN_IF_ERROR(MakeDirectories(dir));
-  const std::string stem = PageStem(result.page);
+  const std::string stem = PageStem(number);
   // The cleaned page: B/W as TIFF G4; pages with photos, stamps or colour keep their tones
   // as JPEG (colour when colour was found).
   if (cleaned.keep_tone) {

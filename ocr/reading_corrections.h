@@ -1,10 +1,9 @@
 // Corrected word readings carried into the page's text and hOCR.
 //
 // TesseractEngine corrects some words after Tesseract has read the page (latin_second_look.h,
-// numero_sign.h). Those corrections are made on the words; these functions put them into the
-// two other forms of the same reading, so that the text, the words and the hOCR of a page
-// agree. (The searchable PDF's text layer is written by Tesseract's own renderer and keeps
-// its first reading.)
+// line_script.h, numero_sign.h). Those corrections are made on the words; these functions put
+// them into the two other forms of the same reading, so that the text, the words and the hOCR
+// of a page agree (and the searchable PDF, made from the hOCR: document_pdf.h).
 //
 // Thread safety: pure functions.
 #pragma once

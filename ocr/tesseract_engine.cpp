@@ -10,7 +10,6 @@
 #include "ocr/line_script.h"
 #include "ocr/numero_sign.h"
 #include "ocr/reading_corrections.h"
-#include "ocr/searchable_pdf_internal.h"
 #include "ocr/tesseract_api_internal.h"
 
 namespace intake::ocr {
@@ -102,7 +101,6 @@ struct TesseractEngine::Impl {
   std::filesystem::path tessdata;
   TesseractOptions options;
   std::optional<internal::TessApiPtr> latin;  // set when WantsLatinLook
-  bool has_page = false;
 };
 
 TesseractEngine::TesseractEngine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -110,14 +108,14 @@ TesseractEngine::~TesseractEngine() = default;
 
 Result<std::unique_ptr<TesseractEngine>> TesseractEngine::Create(const TesseractOptions& options) {
   INTAKE_ASSIGN_OR_RETURN(std::filesystem::path tessdata, FindTessdata(options.tessdata_dir));
-  INTAKE_ASSIGN_OR_RETURN(internal::TessApiPtr api,
-                          internal::OpenTessApi(tessdata, options.languages,
-                                                tesseract::OEM_LSTM_ONLY));
+  INTAKE_ASSIGN_OR_RETURN(
+      internal::TessApiPtr api,
+      internal::OpenTessApi(tessdata, options.languages, tesseract::OEM_LSTM_ONLY));
   // Our pages arrive upright and deskewed, so Tesseract's search for inverted (white on
   // black) text lines only costs time.
   api->SetVariable("tessedit_do_invert", "0");
   api->SetPageSegMode(tesseract::PSM_AUTO);
-  auto impl = std::make_unique<Impl>(Impl{std::move(api), tessdata, options, std::nullopt, false});
+  auto impl = std::make_unique<Impl>(Impl{std::move(api), tessdata, options, std::nullopt});
   if (WantsLatinLook(options)) {
     INTAKE_ASSIGN_OR_RETURN(internal::TessApiPtr latin,
                             internal::OpenTessApi(tessdata, "eng", tesseract::OEM_LSTM_ONLY));
@@ -133,7 +131,6 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
     return InvalidArgument("OCR was given an empty or malformed image");
   }
   tesseract::TessBaseAPI& api = *impl_->api;
-  impl_->has_page = false;
   internal::SetTessImage(api, image);
   if (api.Recognize(nullptr) != 0) {
     api.Clear();
@@ -163,15 +160,7 @@ Result<OcrOutput> TesseractEngine::Recognize(const ImageView& image, int page_nu
     if (!out.hocr.empty()) out.hocr = ReplaceWordsInHocr(out.hocr, first_reading, reading);
   }
   out.confidence = MeanConfidence(out.words);
-  impl_->has_page = true;
   return out;
-}
-
-Status TesseractEngine::AppendLastPageTo(SearchablePdf& pdf, int index) {
-  if (!impl_->has_page) {
-    return Status(Code::kFailedPrecondition, "no recognised page to add to the PDF");
-  }
-  return internal::AddPageToPdf(pdf, *impl_->api, index);
 }
 
 const std::filesystem::path& TesseractEngine::tessdata_dir() const { return impl_->tessdata; }

@@ -22,8 +22,6 @@
 
 namespace intake::ocr {
 
-class SearchablePdf;
-
 // Tesseract's language string: the Cyrillic script model first (Debian
 // tesseract-ocr-script-cyrl; the only Debian model with "№", and it also has "+" and "_"), then
 // ukr and eng, each tried on a word the previous ones read with low confidence. Debian's ukr
@@ -38,8 +36,7 @@ struct TesseractOptions {
   bool want_hocr = false;              // fill OcrOutput::hocr
   // Read again with eng alone the words the mixed models read in Cyrillic letters that all
   // have Latin twins ("IBAN" read "ІВАМ"): latin_second_look.h. Only when `languages` mixes
-  // eng with another language. OcrOutput's text, words and hOCR carry the second look; the
-  // PDF text layer (Tesseract's renderer) keeps Tesseract's first reading.
+  // eng with another language. OcrOutput's text, words and hOCR carry the second look.
   bool latin_second_look = true;
 };
 
@@ -66,11 +63,6 @@ class TesseractEngine {
   // second look (TesseractOptions::latin_second_look), a word's script matched to its line
   // where the glyphs cannot tell (line_script.h), and "№" put back (numero_sign.h).
   Result<OcrOutput> Recognize(const ImageView& image, int page_number = 0);
-
-  // Appends the page last given to Recognize (its image and invisible text layer) to `pdf`
-  // as page `index` of the document (waits for its turn; -1: append now).
-  // REQUIRES: Recognize succeeded on this engine and its image view is still valid.
-  Status AppendLastPageTo(SearchablePdf& pdf, int index = -1);
 
   const std::filesystem::path& tessdata_dir() const;
 

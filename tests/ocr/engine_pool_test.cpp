@@ -1,5 +1,6 @@
 // The pool on two workers: results come back in submission order, a failed page keeps its
-// place, and the searchable PDF gets the good pages in document order.
+// place, and the case folder gets the good pages, from which the searchable PDF is made in
+// document order.
 #include "ocr/engine_pool.h"
 
 #include <gtest/gtest.h>
@@ -10,7 +11,7 @@
 #include <vector>
 
 #include "core/file_util.h"
-#include "ocr/searchable_pdf.h"
+#include "ocr/document_pdf.h"
 #include "ocr/tesseract_engine.h"
 #include "tests/support/test_util.h"
 #include "tools/page_renderer/page_renderer.h"
@@ -21,7 +22,7 @@ namespace {
 capture::ImageFilePage SmallPage(const std::string& line) {
   testpages::PageSpec spec;
   spec.lines = {line, line};
-  spec.width_mm = 105;   // A6: quick to read, still a real page
+  spec.width_mm = 105;  // A6: quick to read, still a real page
   spec.height_mm = 148;
   spec.margin_mm = 12;
   Result<cv::Mat> m = testpages::RenderPage(spec);
@@ -40,8 +41,6 @@ TEST(EnginePoolTest, OrderedResultsFailuresAndPdf) {
   Result<std::filesystem::path> tessdata = FindTessdata();
   if (!tessdata.ok()) GTEST_SKIP() << tessdata.status().ToString();
   testing::TempDir dir;
-  auto pdf = SearchablePdf::Create(dir.path() / "doc.pdf", *tessdata, "pool-test");
-  ASSERT_OK(pdf);
   std::vector<std::string> order;
   std::vector<bool> ok;
   EnginePoolOptions options;
@@ -53,18 +52,28 @@ TEST(EnginePoolTest, OrderedResultsFailuresAndPdf) {
   });
   ASSERT_OK(pool);
   const char* words[] = {"Перша сторінка заяви", "Друга сторінка заяви", "Третя сторінка"};
-  (*pool)->Submit(PageJob{SmallPage(words[0]), PageLabel{"p1", 1}, PageOutputs{{}, pdf->get()}});
-  (*pool)->SubmitFailure(PageLabel{"p2", 2}, Corrupt("p2 did not decode"), pdf->get());
-  (*pool)->Submit(PageJob{SmallPage(words[1]), PageLabel{"p3", 3}, PageOutputs{{}, pdf->get()}});
-  (*pool)->Submit(PageJob{SmallPage(words[2]), PageLabel{"p4", 4}, PageOutputs{{}, pdf->get()}});
+  const PageOutputs to_case{dir.path()};
+  (*pool)->Submit(PageJob{SmallPage(words[0]), PageLabel{"p1", 1}, to_case});
+  (*pool)->SubmitFailure(PageLabel{"p2", 2}, Corrupt("p2 did not decode"));
+  (*pool)->Submit(PageJob{SmallPage(words[1]), PageLabel{"p3", 3}, to_case});
+  (*pool)->Submit(PageJob{SmallPage(words[2]), PageLabel{"p4", 4}, to_case});
   (*pool)->Drain();
   EXPECT_EQ(order, (std::vector<std::string>{"p1", "p2", "p3", "p4"}));
   EXPECT_EQ(ok, (std::vector<bool>{true, false, true, true}));
-  EXPECT_EQ((*pdf)->page_count(), 3);
-  ASSERT_OK((*pdf)->Finish());
+  for (const char* stem : {"0001", "0003", "0004"}) {
+    EXPECT_TRUE(std::filesystem::exists(dir.path() / "ocr" / (std::string(stem) + ".hocr")));
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.path() / "ocr" / "0002.hocr"));
+
+  DocumentPdfRequest request;
+  request.case_dir = dir.path();
+  request.pages = {1, 3, 4};
+  request.font = *tessdata / "pdf.ttf";
+  request.title = "pool-test";
+  ASSERT_OK(WriteDocumentPdf(request, dir.path() / "doc.pdf"));
   const auto txt = dir.path() / "doc.txt";
-  const std::string cmd = "pdftotext -enc UTF-8 '" + (dir.path() / "doc.pdf").string() + "' '" +
-                          txt.string() + "'";
+  const std::string cmd =
+      "pdftotext -enc UTF-8 '" + (dir.path() / "doc.pdf").string() + "' '" + txt.string() + "'";
   if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "pdftotext not available";
   Result<std::string> text = ReadFile(txt);
   ASSERT_OK(text);

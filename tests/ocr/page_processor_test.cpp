@@ -12,7 +12,6 @@
 #include "ocr/field_extractor.h"
 #include "ocr/jpeg_writer.h"
 #include "ocr/lookalike.h"
-#include "ocr/searchable_pdf.h"
 #include "tests/support/subprocess.h"
 #include "tests/support/test_util.h"
 #include "tools/page_renderer/page_renderer.h"
@@ -216,26 +215,6 @@ TEST_F(PageProcessorTest, CorruptFileGivesAClearError) {
   Result<PageResult> r = processor_->ProcessFile(path);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("broken.jpg"), std::string::npos) << r.status().ToString();
-}
-
-TEST_F(PageProcessorTest, SearchablePdfHoldsTheText) {
-  const capture::ImageFilePage page = Render(kFormLines, 0.5, 0);
-  TempDir dir;
-  const auto pdf_path = dir.path() / "doc.pdf";
-  auto pdf = SearchablePdf::Create(pdf_path, processor_->tessdata_dir(), "test-doc");
-  ASSERT_OK(pdf);
-  PageOutputs outputs;
-  outputs.pdf = pdf->get();
-  ASSERT_OK(processor_->Process(page, PageLabel{"a.png", 1}, outputs));
-  ASSERT_OK((*pdf)->Finish());
-  ASSERT_TRUE(std::filesystem::exists(pdf_path));
-  // pdftotext (poppler-utils) reads the invisible text layer back.
-  const auto txt = dir.path() / "doc.txt";
-  const std::string cmd = "pdftotext -enc UTF-8 '" + pdf_path.string() + "' '" + txt.string() + "'";
-  if (std::system(cmd.c_str()) != 0) GTEST_SKIP() << "pdftotext not available";
-  Result<std::string> text = ReadFile(txt);
-  ASSERT_OK(text);
-  EXPECT_NE(text->find("Коваленко"), std::string::npos) << *text;
 }
 
 // Mean gray of page `page` of `pdf` as poppler renders it (pdftoppm, 20 dpi); -1 on failure.
