@@ -2,10 +2,11 @@
 #include "ocr/page_processor.h"
 
 #include <gtest/gtest.h>
-#include <opencv2/imgcodecs.hpp>
 
 #include <filesystem>
 #include <fstream>
+#include <opencv2/imgcodecs.hpp>
+#include <sstream>
 
 #include "core/file_util.h"
 #include "ocr/document_pdf.h"
@@ -167,11 +168,10 @@ TEST_F(PageProcessorTest, LatinWordsOnCyrillicLinesAreReadInLatin) {
 // The default language data must be able to output "№" in a Ukrainian text: Debian's ukr and
 // eng models cannot (ukr+eng reads it "Ме"/"Ne"); the Cyrillic script model can.
 TEST_F(PageProcessorTest, ReadsNumeroSignAndLatinInCyrillicText) {
-  const capture::ImageFilePage page = Render({"Квитанція № 7731, сума 250 грн",
-                                              "Номер запису № 5 у реєстрі",
-                                              "Рішення №15 від 01.02.2023",
-                                              "Телефон: +380938622207"},
-                                             0, 0);
+  const capture::ImageFilePage page =
+      Render({"Квитанція № 7731, сума 250 грн", "Номер запису № 5 у реєстрі",
+              "Рішення №15 від 01.02.2023", "Телефон: +380938622207"},
+             0, 0);
   Result<PageResult> r = processor_->Process(page, PageLabel{"numero.png", 1});
   ASSERT_OK(r);
   EXPECT_NE(r->text.find("№"), std::string::npos) << r->text;
@@ -220,10 +220,10 @@ TEST_F(PageProcessorTest, CorruptFileGivesAClearError) {
 // Mean gray of page `page` of `pdf` as poppler renders it (pdftoppm, 20 dpi); -1 on failure.
 double RenderedMean(const std::filesystem::path& pdf, int page, const std::filesystem::path& dir) {
   const std::string base = (dir / ("render" + std::to_string(page))).string();
-  const auto rendered = ::intake::testing::RunProgram({"/usr/bin/pdftoppm", "-r", "20", "-gray", "-singlefile", "-f",
-                                    std::to_string(page), "-l", std::to_string(page),
-                                    pdf.string(), base},
-                                   std::chrono::seconds(60));
+  const auto rendered = ::intake::testing::RunProgram(
+      {"/usr/bin/pdftoppm", "-r", "20", "-gray", "-singlefile", "-f", std::to_string(page), "-l",
+       std::to_string(page), pdf.string(), base},
+      std::chrono::seconds(60));
   if (rendered.exit_code != 0) return -1;
   const cv::Mat image = cv::imread(base + ".pgm", cv::IMREAD_GRAYSCALE);
   return image.empty() ? -1 : cv::mean(image)[0];
@@ -236,10 +236,10 @@ TEST_F(PageProcessorTest, DocumentPdfFromTheCaseFolderHoldsTheCorrectedText) {
   TempDir dir;
   PageOutputs outputs;
   outputs.case_dir = dir.path();
-  const capture::ImageFilePage form = Render(
-      {"Прізвище: Коваленко", "Паспорт (ID-картка) №: 719247775",
-       "IBAN: UA032768490591257397467191404", "Рахунок IBAN відкрито в ТОВ «Сокіл»"},
-      0.6, 0);
+  const capture::ImageFilePage form =
+      Render({"Прізвище: Коваленко", "Паспорт (ID-картка) №: 719247775",
+              "IBAN: UA032768490591257397467191404", "Рахунок IBAN відкрито в ТОВ «Сокіл»"},
+             0.6, 0);
   ASSERT_OK(processor_->Process(form, PageLabel{"form.png", 1}, outputs));
   ASSERT_TRUE(std::filesystem::exists(dir.path() / "ocr" / "0001.tif"));  // B/W: TIFF G4
   // Page 2: a gray page as a JPEG (a photo copy), with one word in its hOCR.
@@ -251,23 +251,29 @@ TEST_F(PageProcessorTest, DocumentPdfFromTheCaseFolderHoldsTheCorrectedText) {
                             "<span class='ocrx_word' id='word_2_1' title='bbox 100 400 400 460; "
                             "x_wconf 90'>ФОТО&amp;копія</span></div>"));
 
+  // Page 3: a colour page (an ID card copy) as a colour JPEG, with no words.
+  cv::Mat card(600, 900, CV_8UC3, cv::Scalar(40, 90, 200));  // BGR
+  ASSERT_OK(WriteJpeg(dir.path() / "ocr" / "0003.jpg", card, 150));
+  ASSERT_OK(WriteFileAtomic(dir.path() / "ocr" / "0003.hocr", ""));
+
   const auto pdf = dir.path() / "documents" / "d1.pdf";
   DocumentPdfRequest request;
   request.case_dir = dir.path();
-  request.pages = {1, 2};
+  request.pages = {1, 2, 3};
   request.font = processor_->tessdata_dir() / "pdf.ttf";
   request.title = "20261123-WS01-0001 d1";
   ASSERT_OK(WriteDocumentPdf(request, pdf));
 
-  const auto info = ::intake::testing::RunProgram({"/usr/bin/pdfinfo", "-f", "1", "-l", "2", pdf.string()}, std::chrono::seconds(60));
+  const auto info = ::intake::testing::RunProgram(
+      {"/usr/bin/pdfinfo", "-f", "1", "-l", "2", pdf.string()}, std::chrono::seconds(60));
   if (!std::filesystem::exists("/usr/bin/pdfinfo")) GTEST_SKIP() << "poppler-utils not installed";
   ASSERT_EQ(info.exit_code, 0) << info.err;
-  EXPECT_NE(info.out.find("Pages:           2"), std::string::npos) << info.out;
+  EXPECT_NE(info.out.find("Pages:           3"), std::string::npos) << info.out;
   // Each page as large as its image at its dpi: 850 x 1100 px at 100 dpi is 612 x 792 pt.
   EXPECT_NE(info.out.find("Page    2 size:  612 x 792 pts"), std::string::npos) << info.out;
 
-  const auto text = ::intake::testing::RunProgram({"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"},
-                               std::chrono::seconds(60));
+  const auto text = ::intake::testing::RunProgram(
+      {"/usr/bin/pdftotext", "-enc", "UTF-8", pdf.string(), "-"}, std::chrono::seconds(60));
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("Коваленко"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("IBAN"), std::string::npos) << text.out;
@@ -280,6 +286,21 @@ TEST_F(PageProcessorTest, DocumentPdfFromTheCaseFolderHoldsTheCorrectedText) {
   EXPECT_GT(RenderedMean(pdf, 1, dir.path()), 200);
   const double photo_mean = RenderedMean(pdf, 2, dir.path());
   EXPECT_NEAR(photo_mean, 120, 12);
+  // Each stored image is embedded as it is: G4 as CCITT, the JPEGs as DCT, gray and colour.
+  const auto images = ::intake::testing::RunProgram({"/usr/bin/pdfimages", "-list", pdf.string()},
+                                                    std::chrono::seconds(60));
+  ASSERT_EQ(images.exit_code, 0) << images.err;
+  std::vector<std::string> kinds;  // "<color> <bpc> <enc>" per image, in page order
+  std::istringstream rows(images.out);
+  std::string row;
+  while (std::getline(rows, row)) {
+    std::istringstream cols(row);
+    std::string page, num, type, width, height, color, comp, bpc, enc;
+    if (!(cols >> page >> num >> type >> width >> height >> color >> comp >> bpc >> enc)) continue;
+    if (type != "image") continue;
+    kinds.push_back(color + " " + bpc + " " + enc);
+  }
+  EXPECT_EQ(kinds, (std::vector<std::string>{"gray 1 ccitt", "gray 8 jpeg", "rgb 8 jpeg"}));
 }
 
 TEST(DocumentPdfTest, MissingOrDamagedPagesAreNamed) {
