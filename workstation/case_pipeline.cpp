@@ -47,7 +47,7 @@ fs::path CasePipeline::CaseDir(const std::string& case_id) const {
   return config_.cases_dir() / case_id;
 }
 
-Result<std::string> CasePipeline::NewCase() {
+Result<std::string> CasePipeline::NewCase(const std::string& operator_id) {
   INTAKE_ASSIGN_OR_RETURN(std::string case_id,
                           AllocateCaseId(config_.spool_dir, config_.workstation_id,
                                          std::chrono::system_clock::now()));
@@ -56,12 +56,13 @@ Result<std::string> CasePipeline::NewCase() {
   record.case_id = case_id;
   record.service = config_.service;
   record.back_office = config_.back_office.id;
-  record.operator_id = config_.operator_id;
+  record.operator_id = operator_id.empty() ? config_.operator_id : operator_id;
   record.workstation = config_.workstation_id;
   record.created_at = UtcNowIso8601();
   INTAKE_RETURN_IF_ERROR(
       WriteFileAtomic(CaseDir(case_id) / "case.json", CaseRecordToJson(record), 0600));
-  report_("case", "opened " + case_id + " in " + CaseDir(case_id).string());
+  report_("case", "opened " + case_id + " in " + CaseDir(case_id).string() + " (operator " +
+                      record.operator_id + ")");
   return case_id;
 }
 

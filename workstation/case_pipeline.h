@@ -64,7 +64,8 @@ class CasePipeline {
                                                     StageReporter reporter);
   ~CasePipeline();
 
-  Result<std::string> NewCase();
+  // `operator_id`: who opened it (the kiosk's logged-in operator); "" = config's operator.
+  Result<std::string> NewCase(const std::string& operator_id = "");
   // OK when `case_id` is an open case of this spool (folder and case.json present). Fails
   // with kNotFound saying where it may have gone (sealed and queued, or never opened).
   Status ResumeCase(const std::string& case_id) const;

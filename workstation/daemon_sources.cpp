@@ -32,6 +32,12 @@ void IntakeDaemon::Worker::PollButtons() {
   last_button_error_.clear();
   if (presses->empty()) return;
   const capture::ButtonPress& press = presses->front();  // one batch per poll
+  if (login_.required() && !login_.Touch()) {
+    Fault("Сканування кнопкою сканера не виконано: спочатку увійдіть на екрані кіоску "
+          "(оберіть себе і введіть PIN-код).",
+          Status(Code::kFailedPrecondition, "scanner button pressed with no operator logged in"));
+    return;
+  }
   Scan(press.profile, "button '" + press.button + "'");
 }
 
@@ -75,7 +81,11 @@ void IntakeDaemon::Worker::ImportFolder() {
   if (sink_->TakeStoredCount() > 0) RefreshCase();
   if (!pass.ok()) {
     if (pass.message() != last_folder_error_) {
-      if (folder_->folder_gone()) {
+      if (login_.required() && pass.code() == Code::kFailedPrecondition && !login_.Current()) {
+        Fault("Файли з теки сканування чекають у теці: спочатку увійдіть на екрані кіоску, "
+              "щоб відкрити для них справу.",
+              pass);
+      } else if (folder_->folder_gone()) {
         Fault("Теку сканування видалено або переміщено. Створіть її знову — файли з неї буде "
               "імпортовано, щойно вона з'явиться.",
               pass);

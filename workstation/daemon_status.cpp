@@ -44,6 +44,12 @@ std::string DaemonStatusToJson(const DaemonStatus& s) {
       {"pending_requests", s.pending_requests},
       {"revision", s.revision},
   };
+  json operators = json::array();
+  for (const auto& o : s.operators) operators.push_back({{"id", o.id}, {"name", o.name}});
+  out["login"] = {{"required", s.login_required},
+                  {"operators", operators},
+                  {"operator", s.logged_in ? json{{"id", s.logged_in->id}, {"name", s.logged_in->name}}
+                                           : json(nullptr)}};
   // Labels and messages are ours; invalid UTF-8 (a damaged file name) is replaced, not fatal.
   return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }

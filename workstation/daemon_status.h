@@ -9,10 +9,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "workstation/housekeeping.h"
+#include "workstation/kiosk_login.h"
 
 namespace intake {
 
@@ -61,6 +63,10 @@ struct DaemonStatus {
   std::vector<OverdueEntry> overdue;
   int pending_requests = 0;
   int64_t revision = 0;                 // grows with every change
+  // The kiosk login (kiosk_login.h): ids and display names only, never a PIN or its hash.
+  bool login_required = false;
+  std::vector<DeskOperator> operators;  // who may log in
+  std::optional<DeskOperator> logged_in;
 };
 
 std::string DaemonStatusToJson(const DaemonStatus& status);

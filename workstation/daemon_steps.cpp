@@ -46,9 +46,17 @@ Status IntakeDaemon::Worker::EnsureScanner() {
   return Status::Ok();
 }
 
+Result<std::string> IntakeDaemon::Worker::OpeningOperator() {
+  if (!login_.required()) return std::string();
+  auto who = login_.Current();
+  if (!who) return Status(Code::kFailedPrecondition, "no operator is logged in at the kiosk");
+  return who->id;
+}
+
 Result<std::string> IntakeDaemon::Worker::EnsureCase() {
   if (current_.id() && pipeline_->ResumeCase(*current_.id()).ok()) return *current_.id();
-  INTAKE_ASSIGN_OR_RETURN(std::string case_id, pipeline_->NewCase());
+  INTAKE_ASSIGN_OR_RETURN(std::string operator_id, OpeningOperator());
+  INTAKE_ASSIGN_OR_RETURN(std::string case_id, pipeline_->NewCase(operator_id));
   INTAKE_RETURN_IF_ERROR(current_.Set(case_id));
   Update([](DaemonStatus& s) { s.checked.clear(); });
   RefreshCase();
@@ -60,7 +68,12 @@ void IntakeDaemon::Worker::NewCase() {
     Done("Справа " + *current_.id() + " вже відкрита і ще порожня: скануйте документи.");
     return;
   }
-  auto case_id = pipeline_->NewCase();
+  auto operator_id = OpeningOperator();
+  if (!operator_id.ok()) {
+    Fault("Спочатку увійдіть: оберіть себе і введіть PIN-код.", operator_id.status());
+    return;
+  }
+  auto case_id = pipeline_->NewCase(*operator_id);
   if (!case_id.ok()) {
     Fault("Не вдалося відкрити нову справу (деталі в журналі). Перевірте місце на диску.",
           case_id.status());

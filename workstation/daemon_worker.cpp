@@ -17,6 +17,7 @@ IntakeDaemon::Worker::Worker(WorkstationConfig config, DaemonOptions options,
     : config_(std::move(config)),
       options_(std::move(options)),
       report_(std::move(reporter)),
+      login_(config_.operators, std::chrono::seconds(config_.daemon.login_idle_s)),
       current_(config_.spool_dir) {
   if (!report_) report_ = [](const std::string&, const std::string&) {};
   status_.workstation_id = config_.workstation_id;
@@ -135,8 +136,16 @@ void IntakeDaemon::Worker::Stop() {
 }
 
 DaemonStatus IntakeDaemon::Worker::Snapshot() const {
-  std::lock_guard<std::mutex> lock(status_mutex_);
-  return status_;
+  DaemonStatus snapshot;
+  {
+    std::lock_guard<std::mutex> lock(status_mutex_);
+    snapshot = status_;
+  }
+  KioskLogin& login = const_cast<KioskLogin&>(login_);  // Current() may end an idle session
+  snapshot.login_required = login.required();
+  snapshot.operators = login.operators();
+  if (auto who = login.Current()) snapshot.logged_in = *who;
+  return snapshot;
 }
 
 void IntakeDaemon::Worker::Loop() {
@@ -259,5 +268,6 @@ Status IntakeDaemon::RequestFinish() { return worker_->Post({Worker::Kind::kFini
 void IntakeDaemon::CancelScan() { worker_->CancelScan(); }
 void IntakeDaemon::Stop() { worker_->Stop(); }
 DaemonStatus IntakeDaemon::Snapshot() const { return worker_->Snapshot(); }
+KioskLogin& IntakeDaemon::login() { return worker_->login(); }
 
 }  // namespace intake

@@ -51,6 +51,7 @@ class IntakeDaemon::Worker {
   void Stop();
   DaemonStatus Snapshot() const;
   const std::vector<capture::ScanProfile>& profiles() const { return profiles_; }
+  KioskLogin& login() { return login_; }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -70,6 +71,7 @@ class IntakeDaemon::Worker {
   void ImportFolder();
   void Housekeeping();
   Result<std::string> EnsureCase();          // the current case, opened on demand
+  Result<std::string> OpeningOperator();     // "" (no login configured) or the logged-in id
   Status EnsureScanner();
   Status OpenFolder();
   void OnImport(const capture::FolderImportOutcome& outcome);
@@ -90,6 +92,7 @@ class IntakeDaemon::Worker {
   WorkstationConfig config_;
   DaemonOptions options_;
   StageReporter report_;
+  KioskLogin login_;  // thread-safe itself
   std::vector<capture::ScanProfile> profiles_;
   std::map<std::string, std::string> buttons_;
 

@@ -25,6 +25,7 @@
 #include "core/status.h"
 #include "workstation/case_pipeline.h"
 #include "workstation/daemon_status.h"
+#include "workstation/kiosk_login.h"
 #include "workstation/workstation_config.h"
 
 namespace intake {
@@ -62,6 +63,11 @@ class IntakeDaemon {
   void Stop();
 
   DaemonStatus Snapshot() const;
+
+  // Who is logged in at the kiosk (kiosk_login.h). When login is required, a case is opened
+  // only for a logged-in operator (their id goes into case.json) and a scanner-button scan
+  // with nobody logged in is refused with a message on the screen.
+  KioskLogin& login();
 
  private:
   class Worker;

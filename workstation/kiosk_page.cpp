@@ -29,10 +29,21 @@ select{font-size:22px;padding:14px;border-radius:8px;margin-right:8px}
 .big{font-size:34px;font-weight:bold}
 table{border-collapse:collapse;width:100%;font-size:18px} td,th{border-bottom:1px solid #ddd;padding:6px;text-align:left}
 .bad{color:#b71c1c} .ok{color:#2e7d32} .muted{color:#667}
+#login{max-width:640px;margin:40px auto} #login select,#login input{display:block;width:100%;box-sizing:border-box;font-size:30px;padding:16px;margin:10px 0}
+#who button{font-size:18px;min-width:0;min-height:40px;padding:6px 14px;margin:0 0 0 12px;background:#8d6e00}
 </style></head>
 <body data-token="__TOKEN__">
-<header><span>Прийом документів — робоче місце <b id="ws"></b></span><span id="activity"></span></header>
-<main>
+<header><span>Прийом документів — робоче місце <b id="ws"></b></span><span><span id="activity"></span><span id="who" hidden> · Оператор: <b id="who-name"></b><button id="logout">Вийти</button></span></span></header>
+<section id="login" hidden>
+ <h2>Вхід оператора</h2>
+ <label for="login-operator">Оберіть себе:</label>
+ <select id="login-operator"></select>
+ <label for="login-pin">PIN-код:</label>
+ <input id="login-pin" type="password" inputmode="numeric" autocomplete="off">
+ <div id="login-error" class="fault" hidden></div>
+ <button id="login-go" class="finish">Увійти</button>
+</section>
+<main id="desk">
 <section>
  <h2>Поточна справа</h2>
  <div class="big" id="case">—</div>
@@ -83,13 +94,32 @@ async function post(path, body) {
   } catch (e) { show("fault", "Немає зв'язку зі службою intaked."); }
   refresh();
 }
+async function login() {
+  try {
+    const r = await fetch("/api/login", {method: "POST", headers: {"Content-Type": "application/json",
+      "X-Intake-Token": token}, body: JSON.stringify({operator: $("login-operator").value, pin: $("login-pin").value})});
+    $("login-pin").value = "";
+    if (!r.ok) { const e = await r.json(); show("login-error", e.error_uk || e.error); }
+    else show("login-error", "");
+  } catch (e) { show("login-error", "Немає зв'язку зі службою intaked."); }
+  refresh();
+}
 function show(id, text) { const el = $(id); el.textContent = text || ""; el.hidden = !text; }
-let profilesShown = false;
+let profilesShown = false, operatorsShown = false;
 async function refresh() {
   let s;
   try { s = await (await fetch("/api/status", {cache: "no-store"})).json(); }
   catch (e) { show("fault", "Немає зв'язку зі службою intaked."); return; }
   $("ws").textContent = s.workstation;
+  const lg = s.login || {required: false, operators: [], operator: null};
+  const out = lg.required && !lg.operator;
+  $("login").hidden = !out; $("desk").hidden = out;
+  $("who").hidden = !lg.operator;
+  $("who-name").textContent = lg.operator ? lg.operator.name : "";
+  if (lg.required && !operatorsShown) {
+    for (const o of lg.operators) { const e = document.createElement("option"); e.value = o.id; e.textContent = o.name; $("login-operator").appendChild(e); }
+    operatorsShown = true;
+  }
   $("activity").textContent = ACT[s.activity] || s.activity;
   const busy = s.activity !== "idle" || s.pending_requests > 0;
   for (const id of ["new", "scan", "check", "finish"]) $(id).disabled = busy;
@@ -126,6 +156,9 @@ async function refresh() {
   for (const o of s.overdue) row(od, [o.item_id, "строк " + o.due_date, "на " + o.working_days_late + " роб. дн."], "bad");
 }
 $("new").onclick = () => post("/api/cases");
+$("login-go").onclick = login;
+$("login-pin").onkeydown = (e) => { if (e.key === "Enter") login(); };
+$("logout").onclick = () => post("/api/logout");
 $("scan").onclick = () => post("/api/scan", $("profile").value ? {profile: $("profile").value} : {});
 $("cancel").onclick = () => post("/api/scan/cancel");
 $("check").onclick = () => post("/api/check");

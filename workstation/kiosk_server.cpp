@@ -93,8 +93,51 @@ class KioskRoutes {
     return Error(404, "no such page: " + head.path, "Сторінку не знайдено.");
   }
 
+  HttpReply Login(const json& args) {
+    KioskLogin& login = kiosk_.daemon_.login();
+    if (!login.required())
+      return Error(400, "no operators are configured: the kiosk needs no login",
+                   "Вхід на цьому кіоску не потрібен.");
+    if (!args.contains("operator") || !args["operator"].is_string() || !args.contains("pin") ||
+        !args["pin"].is_string())
+      return Error(400, "\"operator\" and \"pin\" (strings) are required",
+                   "Оберіть себе і введіть PIN-код.");
+    const LoginOutcome outcome =
+        login.Login(args["operator"].get<std::string>(), args["pin"].get<std::string>());
+    switch (outcome.result) {
+      case LoginOutcome::Result::kOk: {
+        auto who = login.Current();
+        return JsonReply(200, {{"operator", {{"id", who ? who->id : ""},
+                                             {"name", who ? who->name : ""}}}});
+      }
+      case LoginOutcome::Result::kUnknownOperator:
+        return Error(400, "no such operator", "Такого оператора немає: оберіть себе зі списку.");
+      case LoginOutcome::Result::kWrongPin:
+        return Error(401, "wrong PIN", "Неправильний PIN-код. Залишилось спроб: " +
+                                           std::to_string(outcome.attempts_left) + ".");
+      case LoginOutcome::Result::kLockedOut:
+        break;
+    }
+    HttpReply reply = Error(429, "too many wrong PINs: logins are refused for " +
+                                     std::to_string(outcome.wait_s) + " s",
+                            "Забагато неправильних PIN-кодів. Зачекайте " +
+                                std::to_string(outcome.wait_s) + " с і спробуйте знову.");
+    reply.headers.emplace_back("Retry-After", std::to_string(outcome.wait_s));
+    return reply;
+  }
+
   HttpReply Post(const std::string& path, const json& args) {
     IntakeDaemon& daemon = kiosk_.daemon_;
+    if (path == "/api/login") return Login(args);
+    if (path == "/api/logout") {
+      daemon.login().Logout();
+      return JsonReply(200, {{"logged_out", true}});
+    }
+    // Every action needs a logged-in operator when operators are configured; it also restarts
+    // the idle clock.
+    if (daemon.login().required() && !daemon.login().Touch())
+      return Error(401, "log in first (POST /api/login)",
+                   "Спочатку увійдіть: оберіть себе і введіть PIN-код.");
     if (path == "/api/cases") return Accepted(daemon.RequestNewCase());
     if (path == "/api/cases/resume") {
       if (!args.contains("case_id") || !args["case_id"].is_string())

@@ -6,6 +6,11 @@
 //   POST /api/cases             new case             POST /api/cases/resume  {"case_id"}
 //   POST /api/scan              {"profile": "forms"} (optional)
 //   POST /api/scan/cancel       POST /api/check      POST /api/finish
+//   POST /api/login             {"operator", "pin"}  POST /api/logout
+//
+// When operators are configured (kiosk_login.h), every action except login/logout answers
+// 401 {"error", "error_uk"} until an operator has logged in; a wrong PIN is 401, the lockout
+// after repeated wrong PINs 429 with Retry-After.
 //
 // Requests from other web sites are refused: every request must name this server in Host
 // (127.0.0.1:PORT or localhost:PORT; stops DNS rebinding), and every POST must carry the

@@ -44,6 +44,19 @@ Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
       c.daemon.watch_profile = d.value("watch_profile", std::string());
       c.daemon.housekeeping_s = d.value("housekeeping_s", c.daemon.housekeeping_s);
       c.daemon.kiosk_listen = d.value("kiosk_listen", c.daemon.kiosk_listen);
+      c.daemon.login_idle_s = d.value("login_idle_s", c.daemon.login_idle_s);
+    }
+    if (j.contains("operators")) {
+      if (!j["operators"].is_array())
+        return InvalidArgument("operators must be a list of {\"id\", \"name\", \"pin_hash\"}");
+      for (const auto& o : j["operators"]) {
+        if (!o.is_object()) return InvalidArgument("every entry of operators must be an object");
+        OperatorConfig op;
+        op.id = o.value("id", std::string());
+        op.name = o.value("name", op.id);
+        op.pin_hash = o.value("pin_hash", std::string());
+        c.operators.push_back(std::move(op));
+      }
     }
   } catch (const json::exception& e) {
     return InvalidArgument(std::string("the configuration is not valid JSON: ") + e.what());
@@ -61,6 +74,21 @@ Result<WorkstationConfig> ParseWorkstationConfig(const std::string& json_text) {
     return InvalidArgument("daemon.settle_ms must be between 0 and 600000");
   if (c.daemon.housekeeping_s < 1 || c.daemon.housekeeping_s > 86400)
     return InvalidArgument("daemon.housekeeping_s must be between 1 and 86400");
+  if (c.daemon.login_idle_s < 1 || c.daemon.login_idle_s > 86400)
+    return InvalidArgument("daemon.login_idle_s must be between 1 and 86400");
+  for (size_t i = 0; i < c.operators.size(); ++i) {
+    const OperatorConfig& op = c.operators[i];
+    const std::string where = "operators[" + std::to_string(i) + "]";
+    if (op.id.empty() || op.id.size() > 64 ||
+        op.id.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                "0123456789._-") != std::string::npos)
+      return InvalidArgument(where + ".id must be 1-64 letters, digits, '.', '_' or '-'");
+    if (op.pin_hash.rfind("$argon2id$", 0) != 0)
+      return InvalidArgument(where + ".pin_hash must be an $argon2id$ string made by "
+                             "`intake operators hash` (never the PIN itself)");
+    for (size_t k = 0; k < i; ++k)
+      if (c.operators[k].id == op.id) return InvalidArgument(where + ".id '" + op.id + "' is repeated");
+  }
   return c;
 }
 
@@ -98,8 +126,15 @@ std::string WorkstationConfigToJson(const WorkstationConfig& c) {
         {"settle_ms", c.daemon.settle_ms},
         {"watch_profile", c.daemon.watch_profile},
         {"housekeeping_s", c.daemon.housekeeping_s},
-        {"kiosk_listen", c.daemon.kiosk_listen}}},
+        {"kiosk_listen", c.daemon.kiosk_listen},
+        {"login_idle_s", c.daemon.login_idle_s}}},
   };
+  if (!c.operators.empty()) {
+    json ops = json::array();
+    for (const auto& o : c.operators)
+      ops.push_back({{"id", o.id}, {"name", o.name}, {"pin_hash", o.pin_hash}});
+    j["operators"] = ops;
+  }
   return j.dump(2) + "\n";
 }
 

@@ -11,13 +11,18 @@
 //                    "keys_dir": "/etc/intake/back-office"},
 //    "daemon": {"watch_dir": "/srv/scans/inbox", "profiles_file": "/etc/intake/profiles.json",
 //               "buttons": {"scan": "forms"}, "button_poll_ms": 500, "settle_ms": 2000,
-//               "watch_profile": "forms", "housekeeping_s": 300, "kiosk_listen": "127.0.0.1:8480"}}
+//               "watch_profile": "forms", "housekeeping_s": 300, "kiosk_listen": "127.0.0.1:8480",
+//               "login_idle_s": 900},
+//    "operators": [{"id": "operator-1", "name": "Олена Т.", "pin_hash": "$argon2id$..."}]}
+// "operators" (optional): who may log in on the kiosk; pin_hash from `intake operators hash`.
+// With none, the kiosk needs no login and cases carry "operator" (as before).
 // Which back office receives cases is configuration, never code (DOMAIN.md).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 
@@ -49,6 +54,15 @@ struct DaemonConfig {
                                         // against (length, dpi); empty: blank/dark/light only
   int housekeeping_s = 300;             // overdue paper, purge, delivery sync
   std::string kiosk_listen = "127.0.0.1:8480";  // loopback only
+  int login_idle_s = 900;  // a kiosk login ends after this long without an action
+};
+
+// An operator who may log in on the kiosk. The id goes into case.json and the log; the name
+// is shown on the screen only; the PIN is kept as a libsodium argon2id string, never itself.
+struct OperatorConfig {
+  std::string id;        // 1-64 of [A-Za-z0-9._-]
+  std::string name;      // display name (may be Ukrainian)
+  std::string pin_hash;  // "$argon2id$..." (crypto_pwhash_str)
 };
 
 struct WorkstationConfig {
@@ -60,6 +74,7 @@ struct WorkstationConfig {
   ScannerConfig scanner;
   BackOfficeConfig back_office;
   DaemonConfig daemon;
+  std::vector<OperatorConfig> operators;  // empty: the kiosk needs no login
 
   std::filesystem::path cases_dir() const { return spool_dir / "cases"; }
   std::filesystem::path outbox_dir() const { return spool_dir / "outbox"; }

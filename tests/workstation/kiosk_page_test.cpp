@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "tests/workstation/daemon_site.h"
+#include "workstation/kiosk_login.h"
 
 namespace intake {
 namespace {
@@ -41,6 +42,28 @@ TEST(KioskPageTest, OperatorScansFromThePageAndSeesTheResult) {
   auto out = testing::RunProgram(
       {"/bin/sh", "-c", "cd '" + npm.string() + "' && exec node kiosk_page_check.mjs " + url},
       std::chrono::seconds(90));
+  EXPECT_EQ(out.exit_code, 0) << out.out << out.err << daemon->Stderr();
+  EXPECT_NE(out.out.find("OK"), std::string::npos) << out.out;
+}
+
+// With operators configured: the login panel first (a wrong PIN, the right one), then the desk,
+// and "Вийти" brings the panel back.
+TEST(KioskPageTest, OperatorLogsInOnThePageThenScans) {
+  fs::path npm;
+  const std::string why = PrepareJsdom(&npm);
+  if (!why.empty()) GTEST_SKIP() << why;
+  DaemonSite site;
+  auto hash = HashOperatorPin("2468");
+  ASSERT_OK(hash);
+  site.mutable_config().operators = {{"olena-t", "Олена Т.", *hash}};
+  site.SaveConfig();
+  site.WriteScript({site.UniformPage("a.pgm")});
+  auto daemon = site.StartDaemon();
+  const std::string url = "http://127.0.0.1:" + std::to_string(site.port()) + "/";
+  auto out = testing::RunProgram({"/bin/sh", "-c",
+                                  "cd '" + npm.string() + "' && exec node kiosk_page_check.mjs " +
+                                      url + " login"},
+                                 std::chrono::seconds(90));
   EXPECT_EQ(out.exit_code, 0) << out.out << out.err << daemon->Stderr();
   EXPECT_NE(out.out.find("OK"), std::string::npos) << out.out;
 }
